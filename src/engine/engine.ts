@@ -1,0 +1,62 @@
+import type { Article } from '../corpus/article.ts'
+import { buildPassages, type PassageOptions } from '../passages/buildPassages.ts'
+import type { Passage } from '../passages/types.ts'
+import { buildPassageIndex, type PassageIndex } from '../search/passageIndex.ts'
+import { ask, corpusTopics, type AskOptions } from './ask.ts'
+import { collectQuotations, listSpeakers, lookUpQuotes, suggestQuotes, type QuotationEntry } from './quote.ts'
+import { summarise, type SummaryOptions } from './summary.ts'
+import type { AskResult, QuoteResult, QuoteSuggestion, SpeakerEntry, SummaryResult } from './types.ts'
+
+export interface EngineOptions {
+  passages?: PassageOptions
+  ask?: AskOptions
+  summary?: Omit<SummaryOptions, 'length'>
+}
+
+/** The three things people do with the corpus, over one index built once. */
+export interface Engine {
+  ask(question: string): AskResult
+  quote(query: string): QuoteResult
+  /** Summary of one article (default: the first). Throws for an unknown slug. */
+  summary(options?: { length?: SummaryOptions['length']; article?: string }): SummaryResult
+  speakers(): SpeakerEntry[]
+  suggestQuotes(partial: string, limit?: number): QuoteSuggestion[]
+  articles(): Array<{ slug: string; title: string }>
+  topics(): string[]
+  passage(id: string): Passage | undefined
+  readonly index: PassageIndex
+}
+
+export class UnknownArticleError extends Error {
+  override name = 'UnknownArticleError'
+}
+
+export function createEngine(articles: Article[], options: EngineOptions = {}): Engine {
+  const passages = articles.flatMap((article) => buildPassages(article, options.passages))
+  const index = buildPassageIndex(passages)
+  const quotations: QuotationEntry[] = collectQuotations(passages)
+  const byId = new Map(passages.map((passage) => [passage.id, passage]))
+  const summaries = new Map<string, SummaryResult>()
+
+  return {
+    index,
+    ask: (question) => ask(index, question, options.ask),
+    quote: (query) => lookUpQuotes(quotations, query),
+    summary: ({ length = 'short', article } = {}) => {
+      const slug = article ?? (articles[0] as Article).slug
+      const key = `${slug}:${length}`
+      const cached = summaries.get(key)
+      if (cached) return cached
+      const articlePassages = passages.filter((passage) => passage.articleSlug === slug)
+      if (articlePassages.length === 0) throw new UnknownArticleError(`no article "${slug}" in the corpus`)
+      const result = summarise(articlePassages, { ...options.summary, length })
+      summaries.set(key, result)
+      return result
+    },
+    speakers: () => listSpeakers(quotations),
+    suggestQuotes: (partial, limit) => suggestQuotes(quotations, partial, limit),
+    articles: () => articles.map(({ slug, title }) => ({ slug, title })),
+    topics: () => corpusTopics(index),
+    passage: (id) => byId.get(id),
+  }
+}

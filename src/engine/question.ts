@@ -1,0 +1,63 @@
+import { foldText, termOf, tokenize } from '../search/terms.ts'
+import type { QuestionType } from './types.ts'
+
+export interface QuestionTerm {
+  term: string
+  /** The word as the user wrote it. */
+  word: string
+  /** Written with a capital inside the question: a name, so its absence from the article matters. */
+  capitalised: boolean
+}
+
+export interface AnalysedQuestion {
+  /** The question as it will be echoed: mentions and markup removed, shortened. */
+  text: string
+  type: QuestionType
+  terms: QuestionTerm[]
+}
+
+/** Longer questions are cut here: no real question needs more, and the engine's cost stays bounded. */
+export const MAX_QUESTION_CHARS = 500
+
+const DISCORD_MARKUP = /<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b|https?:\/\/\S+/g
+
+export function cleanQuestion(raw: string): string {
+  return raw
+    .replace(DISCORD_MARKUP, ' ')
+    .normalize('NFC')
+    .replace(/\p{M}{2,}/gu, '')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_QUESTION_CHARS)
+}
+
+function questionType(folded: string): QuestionType {
+  if (/\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|amount|toll)\b/.test(folded)) return 'howMany'
+  if (/\bwhen\b|\bwhat (?:date|day|time|year|month)\b|\bwhich (?:date|day|year|month)\b/.test(folded)) return 'when'
+  if (/\bwhere\b|\bwhich (?:city|country|place|border|region|town|province)\b/.test(folded)) return 'where'
+  if (/\bwho(?:m|se)?\b|\bwhich (?:person|official|minister|outlet|newspaper|agency|group)\b/.test(folded)) return 'who'
+  if (/\bwhy\b|\bwhat (?:caused|led to)\b|\breason\b/.test(folded)) return 'why'
+  return 'what'
+}
+
+/** Splits a question into its type and content terms (question words and fillers dropped). */
+export function analyseQuestion(raw: string): AnalysedQuestion {
+  const text = cleanQuestion(raw)
+  const tokens = tokenize(text)
+  const letters = tokens.map((token) => token.word).join('')
+  // Shouted or title-cased questions say nothing about which words are names.
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length
+  const casingIsInformative = upper <= letters.replace(/[^\p{L}]/gu, '').length * 0.5
+  const terms: QuestionTerm[] = []
+  const seen = new Set<string>()
+  tokens.forEach((token, index) => {
+    const term = termOf(token.word)
+    if (!term || seen.has(term)) return
+    seen.add(term)
+    const startsUpper = /^\p{Lu}/u.test(token.word)
+    const isAcronym = /^\p{Lu}{2,}$/u.test(token.word)
+    terms.push({ term, word: token.word, capitalised: casingIsInformative && startsUpper && (index > 0 || isAcronym) })
+  })
+  return { text, type: questionType(foldText(text)), terms }
+}

@@ -1,0 +1,93 @@
+import { stemmer } from 'stemmer'
+
+/**
+ * The one text pipeline shared by indexing and querying, so that a question's
+ * words and a passage's words meet as the same terms.
+ */
+
+/** Common English function words: they carry no topic. */
+export const STOP_WORDS = new Set(
+  `a about above after again against all am an and any are aren't as at be because been before being below between both but by
+can cannot could couldn't did didn't do does doesn't doing don't down during each few for from further had hadn't has hasn't have
+haven't having he he'd he'll he's her here here's hers herself him himself his i i'd i'll i'm i've if in into is isn't it it's its
+itself let's me more most mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own same shan't
+she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then there there's these they
+they'd they'll they're they've this those through to too under until up very was wasn't we we'd we'll we're we've were weren't
+what what's when when's where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've
+your yours yourself yourselves also just s t will shall may might must upon via per yet still even ever`.split(/\s+/),
+)
+
+/**
+ * Words that frame a question rather than name its topic ("What did X say
+ * about…", "Tell me…", "…in the article"). Dropped from questions and passages alike.
+ */
+export const QUESTION_FILLER = new Set(
+  `say says said saying tell tells told explain describe happen happens happened happening article story piece text report mention
+mentioned mentions please know think give show hi hello hey thanks thank yes ok okay bot question answer anything something
+thing things get got like want wanted today currently right now`.split(/\s+/),
+)
+
+/** Irregular forms Porter stemming cannot join (general English, not article-specific). */
+const IRREGULAR: Record<string, string> = {
+  died: 'die', dies: 'die', dying: 'die', dead: 'die', death: 'die', deaths: 'die', deadly: 'die',
+  killed: 'kill', killing: 'kill', killings: 'kill',
+  people: 'person', persons: 'person', men: 'man', women: 'woman', children: 'child',
+  fought: 'fight', met: 'meet', began: 'begin', begun: 'begin', held: 'hold', led: 'lead', fled: 'flee',
+  went: 'go', gone: 'go', took: 'take', taken: 'take', gave: 'give', given: 'give', made: 'make', sent: 'send',
+  brought: 'bring', thought: 'think', sought: 'seek', struck: 'strike', won: 'win', lost: 'lose', hit: 'hit',
+  broke: 'break', broken: 'break', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write',
+  agreement: 'agree', agreed: 'agree', agreeing: 'agree', failure: 'fail', failed: 'fail',
+  closure: 'close', closed: 'close', terrorists: 'terror', terrorist: 'terror', terrorism: 'terror',
+  militants: 'milit', militant: 'milit', militancy: 'milit',
+}
+
+const COMBINING_MARKS = /\p{M}+/gu
+
+/** Lower-cases, strips accents and zalgo, straightens apostrophes. */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/[’‘`´]/g, "'").toLowerCase()
+}
+
+export interface Token {
+  /** The word as written in the source text. */
+  word: string
+  start: number
+  end: number
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
+
+/** Words with their offsets in the original text. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  for (const match of text.matchAll(WORD)) tokens.push({ word: match[0], start: match.index, end: match.index + match[0].length })
+  return tokens
+}
+
+/** British spellings meet American ones before stemming ("criticised" = "criticized"). */
+function americanise(word: string): string {
+  if (word.length < 6) return word
+  return word.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1').replace(/our$/, 'or').replace(/ourer$/, 'orer')
+}
+
+/** The index term for one word, or null for stop words, fillers and noise. */
+export function termOf(word: string): string | null {
+  let folded = foldText(word).replace(/'s$/, '').replace(/'/g, '')
+  if (folded === '' || STOP_WORDS.has(folded) || QUESTION_FILLER.has(folded)) return null
+  if (folded.length === 1 && !/\d/.test(folded)) return null
+  if (folded.length > 40) return null
+  const irregular = IRREGULAR[folded]
+  if (irregular) return irregular
+  folded = americanise(folded)
+  return /^\d+$/.test(folded) ? folded : stemmer(folded)
+}
+
+/** Index terms of a text, in order, stop words removed. */
+export function termsOf(text: string): string[] {
+  const terms: string[] = []
+  for (const token of tokenize(text)) {
+    const term = termOf(token.word)
+    if (term) terms.push(term)
+  }
+  return terms
+}
