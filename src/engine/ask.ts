@@ -1,6 +1,7 @@
 import type { Passage, Span } from '../passages/types.ts'
 import type { PassageIndex } from '../search/passageIndex.ts'
-import { termOf, tokenize } from '../search/terms.ts'
+import { TITLE_WORDS } from '../passages/names.ts'
+import { foldText, termOf, tokenize } from '../search/terms.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { hasTypeFeature } from './typeFeatures.ts'
 import type { AnswerSentence, AskResult, RankedPassage, UnansweredQuestion } from './types.ts'
@@ -13,7 +14,7 @@ export interface AskOptions {
   /**
    * Weight of an unknown lower-case word, as a share of the rarest term's.
    * Lower than a name's because paraphrases ("consequences") are often
-   * absent while the topic is present. Default 0.55.
+   * absent while the topic is present. Default 0.45.
    */
   unknownWordWeight?: number
   /** Supporting passages must score at least this share of the best. Default 0.5. */
@@ -22,15 +23,36 @@ export interface AskOptions {
   maxPassages?: number
   /** How much a passage holding what the question type asks for (a date for "when") gains. Default 0.25. */
   typeBonus?: number
+  /** How much the first mention of a term gains for "what is X" questions. Default 0.3. */
+  firstMentionBonus?: number
+  /** Weight of a term reached by correcting a typo, relative to the term itself. Default 0.7. */
+  typoWeight?: number
 }
 
 export const defaultAskOptions: Required<AskOptions> = {
   minCoverage: 0.5,
   minPassageCoverage: 0.3,
-  unknownWordWeight: 0.55,
+  unknownWordWeight: 0.45,
   supportRatio: 0.5,
   maxPassages: 3,
   typeBonus: 0.25,
+  firstMentionBonus: 0.3,
+  typoWeight: 0.7,
+}
+
+/**
+ * The corpus term a question word stands for: itself, its acronym form
+ * ("ttp" → "TTP"), or, for an uninflected word, the term one typo away.
+ * Inflected words ("reported") are real words and are never "corrected".
+ */
+function resolveTerm(index: PassageIndex, term: string, word: string): { term: string; corrected: boolean } | null {
+  const { vocabulary } = index
+  if (vocabulary.has(term)) return { term, corrected: false }
+  const acronym = term.toUpperCase()
+  if (vocabulary.has(acronym)) return { term: acronym, corrected: false }
+  if (term !== foldText(word)) return null
+  const nearest = vocabulary.nearest(term)
+  return nearest ? { term: nearest, corrected: true } : null
 }
 
 interface WeightedTerm {
@@ -66,18 +88,41 @@ function chooseAnswerSentence(passage: Passage, question: AnalysedQuestion, weig
   let best = passage.sentences[0] ?? { text: passage.text, start: 0, end: passage.text.length }
   let bestScore = -Infinity
   const maxWeight = Math.max(0, ...weights.values())
+  let previousScore = 0
   for (const sentence of passage.sentences) {
     let score = 0
     for (const term of new Set(tokenize(sentence.text).map((token) => termOf(token.word)))) {
-      if (term && terms.has(term)) score += weights.get(term) ?? 0
+      if (!term || !terms.has(term)) continue
+      score += weights.get(term) ?? 0
+      // "Who refused…?" is answered by the sentence where someone refused, whatever else matches.
+      if (term === question.predicate) score += maxWeight * 4
     }
     if (hasTypeFeature(question.type, sentence.text)) score += maxWeight * 0.75
+    const ownScore = score
+    // "What did they do after X?": the sentence after the one about X carries the answer.
+    if (question.asksWhatFollowed) score += previousScore * 0.8
+    previousScore = ownScore
     if (score > bestScore) {
       best = sentence
       bestScore = score
     }
   }
   return { passageId: passage.id, text: best.text, start: best.start, end: best.end, highlights: highlightSpans(passage.text, terms, best.start, best.end) }
+}
+
+/** Positions of the passages where each term first occurs in its article: where things get defined. */
+function firstMentionsOf(index: PassageIndex, terms: string[]): Set<number> {
+  const found = new Set<number>()
+  for (const term of terms) {
+    const seenArticles = new Set<string>()
+    index.passageTerms.forEach((passageTerms, position) => {
+      const slug = (index.passages[position] as Passage).articleSlug
+      if (seenArticles.has(slug) || !passageTerms.has(term)) return
+      seenArticles.add(slug)
+      found.add(position)
+    })
+  }
+  return found
 }
 
 /**
@@ -94,29 +139,34 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   const known: WeightedTerm[] = []
   const missing: string[] = []
   let totalWeight = 0
+  const unknownNames: string[] = []
   for (const { term, word, capitalised } of question.terms) {
-    const resolved = vocabulary.has(term) ? term : vocabulary.nearest(term)
+    const resolved = resolveTerm(index, term, word)
     if (resolved) {
-      const weight = vocabulary.idf(resolved)
-      known.push({ term: resolved, weight })
+      const weight = vocabulary.idf(resolved.term) * (resolved.corrected ? settings.typoWeight : 1)
+      known.push({ term: resolved.term, weight })
       totalWeight += weight
-    } else {
-      missing.push(word)
-      totalWeight += capitalised ? maxIdf : maxIdf * settings.unknownWordWeight
+      continue
     }
+    missing.push(word)
+    if (capitalised) unknownNames.push(word)
+    // A title names a person as surely as a name does ("the president").
+    const named = capitalised || TITLE_WORDS.has(foldText(word))
+    totalWeight += named ? maxIdf : maxIdf * settings.unknownWordWeight
   }
-  const unknownNames = question.terms.filter((term) => term.capitalised && missing.includes(term.word)).map((term) => term.word)
   if (unknownNames.length > 0) return abstain(question, 'unknown-names', unknownNames, index)
 
   const knownWeight = known.reduce((sum, term) => sum + term.weight, 0)
   if (known.length === 0 || knownWeight / totalWeight < settings.minCoverage) return abstain(question, 'not-covered', missing, index)
 
   const weights = new Map(known.map((term) => [term.term, term.weight]))
+  const firstMentions = question.definitional ? firstMentionsOf(index, [...weights.keys()]) : new Set<number>()
   const ranked: RankedPassage[] = index.search
     .search(known.map((term) => term.term).join(' '), { combineWith: 'OR' })
     .map((result) => {
       const passage = index.passages[result.id as number] as Passage
-      const bonus = hasTypeFeature(question.type, passage.text) ? 1 + settings.typeBonus : 1
+      let bonus = hasTypeFeature(question.type, passage.text) ? 1 + settings.typeBonus : 1
+      if (firstMentions.has(result.id as number)) bonus *= 1 + settings.firstMentionBonus
       return { passage, score: result.score * bonus, matchedTerms: result.terms }
     })
     .sort((a, b) => b.score - a.score || a.passage.paragraph - b.passage.paragraph)

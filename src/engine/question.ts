@@ -14,6 +14,12 @@ export interface AnalysedQuestion {
   text: string
   type: QuestionType
   terms: QuestionTerm[]
+  /** "What is the TTP?": asks what something is, which the first mention usually says. */
+  definitional: boolean
+  /** "What did they do after …": the answer follows what the question names. */
+  asksWhatFollowed: boolean
+  /** The verb right after "who" ("Who refused…"): the sentence that answers holds it. */
+  predicate: string | null
 }
 
 /** Longer questions are cut here: no real question needs more, and the engine's cost stays bounded. */
@@ -44,7 +50,8 @@ function questionType(folded: string): QuestionType {
 /** Splits a question into its type and content terms (question words and fillers dropped). */
 export function analyseQuestion(raw: string): AnalysedQuestion {
   const text = cleanQuestion(raw)
-  const tokens = tokenize(text)
+  // "How long/often/far…" frame the question; the word after "how" is not its topic.
+  const tokens = tokenize(text.replace(/\bhow\s+(?:long|often|far|soon|old|big|large)\b/gi, (frame) => ' '.repeat(frame.length)))
   const letters = tokens.map((token) => token.word).join('')
   // Shouted or title-cased questions say nothing about which words are names.
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length
@@ -59,5 +66,14 @@ export function analyseQuestion(raw: string): AnalysedQuestion {
     const isAcronym = /^\p{Lu}{2,}$/u.test(token.word)
     terms.push({ term, word: token.word, capitalised: casingIsInformative && startsUpper && (index > 0 || isAcronym) })
   })
-  return { text, type: questionType(foldText(text)), terms }
+  const folded = foldText(text)
+  const predicateWord = /^\s*who\s+(?:(?:did|had|has|was|were)\s+)?([a-z]+)/.exec(folded)?.[1]
+  return {
+    text,
+    type: questionType(folded),
+    terms,
+    definitional: /^\s*(?:what|who)\s+(?:is|are|was|were)\b/.test(folded) && terms.length <= 3,
+    asksWhatFollowed: /\b(?:after|following|in response to|in retaliation)\b/.test(folded),
+    predicate: predicateWord ? termOf(predicateWord) : null,
+  }
 }

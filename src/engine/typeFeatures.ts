@@ -11,7 +11,8 @@ const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const FEATURES: Record<QuestionType, RegExp | null> = {
   when: new RegExp(String.raw`\b(?:${MONTHS}|${DAYS})\b|\b(?:1[89]|20)\d\d\b|\b(?:yesterday|today|last (?:week|month|year))\b`),
   howMany: new RegExp(String.raw`\b\d[\d,.]*\b|\b(?:${NUMBER_WORDS})\b`, 'i'),
-  who: /\b[A-Z][\p{L}’'-]+\s+[A-Z][\p{L}’'-]+\b|\b(?:said|told|according to|quoted)\b/u,
+  // A proper noun after the sentence's first word, or a speech verb.
+  who: /\S\s+[A-Z][\p{L}’'-]+|\b(?:said|told|according to|quoted)\b/u,
   where: /\b(?:in|at|along|near|inside|from|across|to)\s+(?:the\s+)?[A-Z][\p{L}’'-]+/u,
   why: /\b(?:because|due to|after|since|following|in the wake of|amid|as a result)\b/i,
   what: null,

@@ -8,6 +8,9 @@ const TITLE_NOUNS =
   'Minister|President|Vice-President|Premier|Chancellor|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Envoy|Chief|General|Commander|Governor|Mayor|Senator|Director|Adviser|Advisor|Chairman|Chairwoman|Chair|Leader|Head|Officer|Representative|Negotiator|Minister-designate|King|Queen|Prince|Emir|Sheikh|Judge|Justice|Colonel|Major|Captain|Lieutenant|Admiral|Marshal'
 const TITLE_NOUNS_LOWER = TITLE_NOUNS.toLowerCase()
 
+/** Titles in lower case ("president"): a title the article never uses names someone it never mentions. */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(TITLE_NOUNS_LOWER.split('|'))
+
 const CAP = String.raw`[A-Z][\p{L}\p{M}'’.-]*`
 const NAME = String.raw`${CAP}(?:\s+${CAP}){0,4}`
 

@@ -3,12 +3,13 @@ import type { Passage } from '../passages/types.ts'
 import { termOf, termsOf, tokenize } from './terms.ts'
 
 /** How much a match in each field counts, relative to the passage text. */
-export const FIELD_BOOSTS = { text: 1, speakers: 2, outlets: 1.5, section: 0.75 } as const
+export const FIELD_BOOSTS = { text: 1, speakers: 2, roles: 0.3, outlets: 1.5, section: 0.4 } as const
 
 interface IndexedPassage {
   id: number
   text: string
   speakers: string
+  roles: string
   outlets: string
   section: string
 }
@@ -59,8 +60,10 @@ export class Vocabulary {
     let bestDistance = maxDistance + 1
     for (let length = term.length - maxDistance; length <= term.length + maxDistance; length++) {
       for (const candidate of this.#byLength.get(length) ?? []) {
-        const distance = boundedLevenshtein(term, candidate, bestDistance - 1)
-        if (distance < bestDistance || (distance === bestDistance && best !== null && (this.#documentFrequency.get(candidate) ?? 0) > (this.#documentFrequency.get(best) ?? 0))) {
+        const distance = boundedLevenshtein(term, candidate, Math.min(bestDistance, maxDistance))
+        if (distance > maxDistance) continue
+        // Among equally near terms, the more common one is the likelier intent.
+        if (distance < bestDistance || (best !== null && distance === bestDistance && (this.#documentFrequency.get(candidate) ?? 0) > (this.#documentFrequency.get(best) ?? 0))) {
           best = candidate
           bestDistance = distance
         }
@@ -96,8 +99,14 @@ export interface PassageIndex {
   passageTerms: Set<string>[]
 }
 
-function speakerText(passage: Passage): string {
-  return passage.attributions.map(({ speaker }) => [speaker.name, speaker.role ?? ''].join(' ')).join(' ')
+function speakerNames(passage: Passage): string {
+  return passage.attributions.map(({ speaker }) => speaker.name).join(' ')
+}
+
+// Roles carry affiliations ("Pakistan’s Defence Minister"): indexed apart and weighted low,
+// so that a country named in a role does not outweigh the passage text.
+function speakerRoles(passage: Passage): string {
+  return passage.attributions.map(({ speaker }) => speaker.role ?? '').join(' ')
 }
 
 /**
@@ -106,7 +115,7 @@ function speakerText(passage: Passage): string {
  */
 export function buildPassageIndex(passages: Passage[]): PassageIndex {
   const search = new MiniSearch<IndexedPassage>({
-    fields: ['text', 'speakers', 'outlets', 'section'],
+    fields: ['text', 'speakers', 'roles', 'outlets', 'section'],
     tokenize: (text) => tokenize(text).map((token) => token.word),
     processTerm: (term) => termOf(term),
     searchOptions: { tokenize: (query) => query.split(' '), processTerm: (term) => term, boost: { ...FIELD_BOOSTS } },
@@ -115,11 +124,12 @@ export function buildPassageIndex(passages: Passage[]): PassageIndex {
     passages.map((passage, id) => ({
       id,
       text: passage.text,
-      speakers: speakerText(passage),
+      speakers: speakerNames(passage),
+      roles: speakerRoles(passage),
       outlets: passage.outlets.join(' '),
       section: passage.section ?? '',
     })),
   )
-  const passageTerms = passages.map((passage) => new Set(termsOf(`${passage.text} ${speakerText(passage)} ${passage.section ?? ''}`)))
+  const passageTerms = passages.map((passage) => new Set(termsOf(`${passage.text} ${speakerNames(passage)} ${speakerRoles(passage)} ${passage.outlets.join(' ')} ${passage.section ?? ''}`)))
   return { passages, search, vocabulary: new Vocabulary(passageTerms), passageTerms }
 }

@@ -14,7 +14,7 @@ itself let's me more most mustn't my myself no nor not of off on once only or ot
 she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then there there's these they
 they'd they'll they're they've this those through to too under until up very was wasn't we we'd we'll we're we've were weren't
 what what's when when's where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've
-your yours yourself yourselves also just s t will shall may might must upon via per yet still even ever`.split(/\s+/),
+your yours yourself yourselves us how also just s t will shall may might must upon via per yet still even ever`.split(/\s+/),
 )
 
 /**
@@ -24,7 +24,7 @@ your yours yourself yourselves also just s t will shall may might must upon via 
 export const QUESTION_FILLER = new Set(
   `say says said saying tell tells told explain describe happen happens happened happening article story piece text report mention
 mentioned mentions please know think give show hi hello hey thanks thank yes ok okay bot question answer anything something
-thing things get got like want wanted today currently right now`.split(/\s+/),
+thing things get got like want wanted today currently right now many much`.split(/\s+/),
 )
 
 /** Irregular forms Porter stemming cannot join (general English, not article-specific). */
@@ -34,8 +34,9 @@ const IRREGULAR: Record<string, string> = {
   people: 'person', persons: 'person', men: 'man', women: 'woman', children: 'child',
   fought: 'fight', met: 'meet', began: 'begin', begun: 'begin', held: 'hold', led: 'lead', fled: 'flee',
   went: 'go', gone: 'go', took: 'take', taken: 'take', gave: 'give', given: 'give', made: 'make', sent: 'send',
-  brought: 'bring', thought: 'think', sought: 'seek', struck: 'strike', won: 'win', lost: 'lose', hit: 'hit',
+  brought: 'bring', thought: 'think', sought: 'seek', struck: 'strike', won: 'win', hit: 'hit',
   broke: 'break', broken: 'break', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write',
+  lost: 'loss', losses: 'loss', lose: 'loss', losing: 'loss',
   agreement: 'agree', agreed: 'agree', agreeing: 'agree', failure: 'fail', failed: 'fail',
   closure: 'close', closed: 'close', terrorists: 'terror', terrorist: 'terror', terrorism: 'terror',
   militants: 'milit', militant: 'milit', militancy: 'milit',
@@ -73,6 +74,8 @@ function americanise(word: string): string {
 /** The index term for one word, or null for stop words, fillers and noise. */
 export function termOf(word: string): string | null {
   let folded = foldText(word).replace(/'s$/, '').replace(/'/g, '')
+  // Acronyms are names, not words: "US" is not "us", and "TTP" is not stemmed.
+  if (/^\p{Lu}{2,5}$/u.test(word)) return folded.toUpperCase()
   if (folded === '' || STOP_WORDS.has(folded) || QUESTION_FILLER.has(folded)) return null
   if (folded.length === 1 && !/\d/.test(folded)) return null
   if (folded.length > 40) return null
