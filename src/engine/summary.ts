@@ -92,7 +92,7 @@ export function summarise(articlePassages: Passage[], options: SummaryOptions = 
     let bestValue = -Infinity
     for (const candidate of candidates) {
       if (chosen.includes(candidate) || characters + candidate.text.length > settings.maxChars[length]) continue
-      const redundancy = Math.max(0, ...chosen.map((other) => cosine(candidate.vector, other.vector) + (other.passage === candidate.passage ? 0.5 : 0)))
+      const redundancy = Math.max(0, ...chosen.map((other) => cosine(candidate.vector, other.vector) + (other.passage === candidate.passage ? 0.5 : 0) + (other.passage.section === candidate.passage.section ? 0.25 : 0)))
       const value = settings.diversity * candidate.score - (1 - settings.diversity) * redundancy
       if (value > bestValue) {
         best = candidate

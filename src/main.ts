@@ -1,0 +1,31 @@
+import { config as loadDotenv } from 'dotenv'
+import { ConfigurationError, parseEnvironment } from './config/environment.ts'
+import { CorpusError } from './corpus/parseArticle.ts'
+import { loadEngine } from './loadEngine.ts'
+import { runConsole } from './transports/console/runConsole.ts'
+
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, else the local console.
+ * Start-up problems end the process with one clear line, never a stack trace.
+ */
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true })
+  const environment = parseEnvironment(process.env)
+  const engine = loadEngine(environment.CORPUS_DIR)
+  if (environment.DISCORD_TOKEN) {
+    const { startGatewayBot } = await import('./transports/gateway/startGatewayBot.ts')
+    await startGatewayBot({ engine, environment, token: environment.DISCORD_TOKEN })
+    return
+  }
+  const banner = [
+    `Local console: ask about “${engine.articles().map((article) => article.title).join('”, “')}”. Type /help for commands.`,
+    'To connect to Discord instead, set DISCORD_TOKEN in .env (see .env.example and the README).',
+  ].join('\n')
+  await runConsole(engine, { input: process.stdin, output: process.stdout }, banner)
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigurationError || error instanceof CorpusError || (error as { name?: string })?.name === 'StartupError'
+  process.stderr.write(`${known ? '' : 'start-up failed: '}${(error as Error)?.message ?? String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,24 @@
+import type { Attribution, Passage } from '../passages/types.ts'
+
+/** "Khawaja Asif, Pakistan’s Defence Minister, as quoted by Dawn" */
+export function describeSpeaker(attribution: Attribution): string {
+  const { speaker, via } = attribution
+  const who = speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name
+  if (!via) return who
+  return speaker.isPerson ? `${who}, as quoted by ${via}` : `${who}, via ${via}`
+}
+
+/** "¶7" or "¶7 (part 2)" */
+export function paragraphLabel(passage: Passage): string {
+  return passage.part > 1 ? `¶${passage.paragraph} (part ${passage.part})` : `¶${passage.paragraph}`
+}
+
+/** "Article title · Section · ¶7": where a passage stands. The lead has no section. */
+export function passageLocation(passage: Passage): string {
+  return [passage.articleTitle, passage.section ?? 'Opening', paragraphLabel(passage)].join(' · ')
+}
+
+/** Who speaks in a passage, for its attribution line; empty when it is narration. */
+export function passageSpeakers(passage: Passage): string {
+  return passage.attributions.map(describeSpeaker).join('; ')
+}

@@ -1,0 +1,62 @@
+import type { AskResult, QuoteResult, SpeakerEntry, SummaryResult, UnansweredQuestion } from '../engine/types.ts'
+import { describeSpeaker, passageLocation, passageSpeakers } from './citation.ts'
+
+/** Plain-text replies for the terminal: the same content as the bot's, without Discord markup. */
+
+export function notAnsweredText(result: UnansweredQuestion): string {
+  const lead =
+    result.reason === 'no-question'
+      ? 'Ask me a question about the article, for example: "What did the defence minister say?"'
+      : result.reason === 'unknown-names'
+        ? `The article doesn't mention ${listWords(result.missing)}, so it can't answer that.`
+        : "The article doesn't say."
+  return `${lead}\nIt covers: ${result.topics.join('; ')}.`
+}
+
+function listWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? 'that') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`
+}
+
+export function askText(result: AskResult): string {
+  if (!result.answered) return notAnsweredText(result)
+  const [top, ...more] = result.passages
+  if (!top) return notAnsweredText({ ...result, answered: false, reason: 'not-covered', missing: [], topics: [], passages: [] })
+  const lines = [`Answer: ${result.answer.text}`, '', `“${top.passage.text}”`, `— ${passageLocation(top.passage)}`]
+  const speakers = passageSpeakers(top.passage)
+  if (speakers) lines.push(`  speaking: ${speakers}`)
+  for (const ranked of more) lines.push('', `See also (${passageLocation(ranked.passage)}): “${ranked.passage.text}”`)
+  return lines.join('\n')
+}
+
+function speakerList(speakers: SpeakerEntry[]): string {
+  return speakers.map((speaker) => (speaker.role ? `${speaker.name} (${speaker.role})` : speaker.name)).join('; ')
+}
+
+export function quoteText(result: QuoteResult): string {
+  if (result.quotes.length === 0) {
+    const asked = result.query === '' ? 'Give a speaker or a phrase to look up.' : `No quotation matches "${result.query}".`
+    return `${asked}\nQuoted in the article: ${speakerList(result.speakers)}.`
+  }
+  return result.quotes
+    .map(({ text, attribution, passage }) => `“${text}”\n— ${attribution ? describeSpeaker(attribution) : 'speaker not stated'} · ${passageLocation(passage)} [${passage.id}]`)
+    .join('\n\n')
+}
+
+export function summaryText(result: SummaryResult): string {
+  const lines = [`Summary of “${result.article.title}” (${result.length}):`, '']
+  for (const sentence of result.sentences) lines.push(`• ${sentence.text} [${sentence.passageId}]`)
+  return lines.join('\n')
+}
+
+export const HELP_TEXT = [
+  'Ask a question about the article, or use a command:',
+  '  /quote <speaker or phrase>   quotations by a speaker ("Asif", "information minister") or containing words',
+  '  /summary [short|full]        the article in its own sentences, with citations',
+  '  /speakers                    who is quoted',
+  '  /help                        this help',
+  '  /exit                        leave (or press Ctrl+D)',
+].join('\n')
+
+export function speakersText(speakers: SpeakerEntry[]): string {
+  return speakers.map((speaker) => `• ${speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name}${speaker.outlets.length ? ` (via ${speaker.outlets.join(', ')})` : ''} — ${speaker.quoteCount} quotation${speaker.quoteCount === 1 ? '' : 's'}`).join('\n')
+}
