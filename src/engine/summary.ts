@@ -107,6 +107,6 @@ export function summarise(articlePassages: Passage[], options: SummaryOptions = 
   return {
     article: { slug: first.articleSlug, title: first.articleTitle },
     length,
-    sentences: chosen.sort((a, b) => a.order - b.order).map(({ text, passage }) => ({ text, passageId: passage.id })),
+    sentences: chosen.sort((a, b) => a.order - b.order).map(({ text, passage }) => ({ text, passageId: passage.id, paragraph: passage.paragraph })),
   }
 }

@@ -88,6 +88,8 @@ export type SummaryLength = 'short' | 'full'
 export interface SummarySentence {
   text: string
   passageId: string
+  /** 1-based paragraph number in the article. */
+  paragraph: number
 }
 
 export interface SummaryResult {

@@ -1,0 +1,13 @@
+import type { CommandModule } from '../src/interactions/types.ts'
+import { askCommand } from './ask.ts'
+import { pinSummaryCommand } from './pinSummary.ts'
+import { quoteCommand } from './quote.ts'
+import { summaryCommand } from './summary.ts'
+
+/** Every slash command, in the order Discord lists them. */
+export const commands: readonly CommandModule[] = [askCommand, quoteCommand, summaryCommand, pinSummaryCommand]
+
+/** The registration payload: one bulk PUT of all definitions. */
+export function commandDefinitions() {
+  return commands.map((command) => command.data)
+}

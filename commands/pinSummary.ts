@@ -1,0 +1,91 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
+import { ChannelActionError, type ChannelActions, type PinnedMessage } from '../src/interactions/channelActions.ts'
+import { stringOption } from '../src/interactions/options.ts'
+import type { CommandInput, CommandModule, HandlerContext } from '../src/interactions/types.ts'
+import type { BotMessage } from '../src/presenters/discord/botMessage.ts'
+import { notice } from '../src/presenters/discord/notice.ts'
+import { PINNED_SUMMARY_FOOTER, summaryMessage } from '../src/presenters/discord/summaryMessage.ts'
+import { LENGTH_CHOICES, summaryLength } from './summary.ts'
+
+/** Discord's cap on pinned messages per channel. */
+export const MAX_PINS = 250
+
+/** What the bot needs in the channel to post and pin, with the names Discord shows. */
+export const REQUIRED_BOT_PERMISSIONS: Array<[bigint, string]> = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
+  [PermissionFlagsBits.PinMessages, 'Pin Messages'],
+]
+
+const builder = new SlashCommandBuilder()
+  .setName('pin-summary')
+  .setDescription('Moderators: post the article summary here and pin it, replacing the previous one')
+  .setContexts(InteractionContextType.Guild)
+  // Since 2026-02-23 only Pin Messages allows pinning; Manage Messages alone does not.
+  .setDefaultMemberPermissions(PermissionFlagsBits.PinMessages)
+  .addStringOption((option) => option.setName('length').setDescription('How long (default: short)').addChoices(...LENGTH_CHOICES))
+
+function has(permissions: bigint, flag: bigint): boolean {
+  return (permissions & PermissionFlagsBits.Administrator) !== 0n || (permissions & flag) === flag
+}
+
+function isOwnSummary(pin: PinnedMessage, botUserId: string): boolean {
+  return pin.authorId === botUserId && pin.footers.includes(PINNED_SUMMARY_FOOTER)
+}
+
+function describeFailure(error: ChannelActionError, channelId: string): string {
+  switch (error.failure) {
+    case 'missing-permissions':
+    case 'missing-access':
+      return `I’m missing a permission in <#${channelId}> (Discord said: ${error.message}). I need View Channel, Send Messages, Embed Links, Read Message History and Pin Messages there.`
+    case 'pin-limit':
+      return `<#${channelId}> already has ${MAX_PINS} pinned messages, Discord’s limit. Unpin one and try again.`
+    default:
+      return `Discord refused the request in <#${channelId}>: ${error.message}`
+  }
+}
+
+/** Posts the summary and pins it; unpins the bot's earlier summaries so that one current summary stays pinned. */
+async function postAndPin(input: CommandInput, context: HandlerContext, channel: ChannelActions): Promise<BotMessage> {
+  const length = summaryLength(stringOption(input, 'length', 'short'))
+  const pins = await channel.listPins()
+  const previous = pins.filter((pin) => isOwnSummary(pin, context.botUserId))
+  if (pins.length - previous.length >= MAX_PINS) {
+    return notice(`<#${channel.channelId}> already has ${MAX_PINS} pinned messages, Discord’s limit. Unpin one and try again.`)
+  }
+  // At the limit, make room first; otherwise pin first, so the channel is never without a summary.
+  const atLimit = pins.length >= MAX_PINS
+  if (atLimit) for (const pin of previous) await channel.unpin(pin.id)
+  const posted = await channel.post(summaryMessage(context.engine.summary({ length }), { ephemeral: false }, { pinned: true }))
+  await channel.pin(posted.id)
+  if (!atLimit) for (const pin of previous) await channel.unpin(pin.id)
+  const replaced = previous.length > 0 ? ` and unpinned the previous one${previous.length > 1 ? `s (${previous.length})` : ''}` : ''
+  return notice(`📌 Posted and pinned a ${length} summary in <#${channel.channelId}>${replaced}.`)
+}
+
+export const pinSummaryCommand: CommandModule = {
+  data: builder.toJSON(),
+  defer: { ephemeral: true },
+  async execute(input, context) {
+    const channel = context.channel
+    if (input.guildId === null || channel === null) return notice('`/pin-summary` works in a server channel, not in DMs.')
+    // Checked again here: server admins can let anyone see the command.
+    if (input.memberPermissions === null || !has(input.memberPermissions, PermissionFlagsBits.PinMessages)) {
+      return notice('You need the **Pin Messages** permission in this channel to use `/pin-summary`.')
+    }
+    if (input.appPermissions !== null) {
+      const missing = REQUIRED_BOT_PERMISSIONS.filter(([flag]) => !has(input.appPermissions as bigint, flag)).map(([, name]) => `**${name}**`)
+      if (missing.length > 0) {
+        return notice(`I can’t pin here: I’m missing ${missing.join(', ')} in <#${channel.channelId}>. A server admin can grant ${missing.length === 1 ? 'it' : 'them'} in the channel’s permission settings.`)
+      }
+    }
+    try {
+      return await postAndPin(input, context, channel)
+    } catch (error) {
+      if (error instanceof ChannelActionError) return notice(describeFailure(error, channel.channelId))
+      throw error
+    }
+  },
+}

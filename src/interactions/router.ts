@@ -1,0 +1,67 @@
+import type { BotMessage } from '../presenters/discord/botMessage.ts'
+import { notice, SOMETHING_WENT_WRONG } from '../presenters/discord/notice.ts'
+import type { AutocompleteInput, ButtonInput, ButtonResult, Choice, CommandInput, CommandModule, HandlerContext } from './types.ts'
+
+export type Outcome = 'ok' | 'unknown' | 'error'
+
+export interface Routed<T> {
+  result: T
+  outcome: Outcome
+  /** The handler's error, for the log; never shown to the user. */
+  error?: unknown
+}
+
+/**
+ * Finds the handler for an interaction and runs it. A handler that throws
+ * yields the generic ephemeral apology, and unknown or stale commands and
+ * buttons yield a clear one: every interaction gets exactly one reply.
+ */
+export class InteractionRouter {
+  readonly #commands: Map<string, CommandModule>
+  readonly #buttons: Map<string, CommandModule>
+
+  constructor(readonly modules: readonly CommandModule[]) {
+    this.#commands = new Map(modules.map((module) => [module.data.name, module]))
+    this.#buttons = new Map(modules.flatMap((module) => (module.buttons ? [[module.buttons.prefix, module] as const] : [])))
+  }
+
+  command(name: string): CommandModule | undefined {
+    return this.#commands.get(name)
+  }
+
+  async runCommand(input: CommandInput, context: HandlerContext): Promise<Routed<BotMessage>> {
+    const module = this.#commands.get(input.commandName)
+    if (!module) {
+      const known = [...this.#commands.keys()].map((name) => `\`/${name}\``).join(', ')
+      return { result: notice(`I don’t know \`/${input.commandName}\` any more. Try ${known}.`), outcome: 'unknown' }
+    }
+    try {
+      return { result: await module.execute(input, context), outcome: 'ok' }
+    } catch (error) {
+      return { result: notice(SOMETHING_WENT_WRONG), outcome: 'error', error }
+    }
+  }
+
+  runAutocomplete(input: AutocompleteInput, context: HandlerContext): Routed<Choice[]> {
+    const module = this.#commands.get(input.commandName)
+    if (!module?.autocomplete) return { result: [], outcome: 'unknown' }
+    try {
+      return { result: module.autocomplete(input, context), outcome: 'ok' }
+    } catch (error) {
+      return { result: [], outcome: 'error', error }
+    }
+  }
+
+  async runButton(input: ButtonInput, context: HandlerContext): Promise<Routed<ButtonResult>> {
+    const prefix = input.customId.split(':')[0] ?? ''
+    const module = this.#buttons.get(prefix)
+    if (!module?.buttons) {
+      return { result: { kind: 'reply', message: notice('This button no longer works. Run the command again.') }, outcome: 'unknown' }
+    }
+    try {
+      return { result: await module.buttons.handle(input, context), outcome: 'ok' }
+    } catch (error) {
+      return { result: { kind: 'reply', message: notice(SOMETHING_WENT_WRONG) }, outcome: 'error', error }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js'
+import type { Engine } from '../engine/engine.ts'
+import type { BotMessage } from '../presenters/discord/botMessage.ts'
+import type { ChannelActions } from './channelActions.ts'
+
+/** Who acted, where, and with which permissions: the same from the gateway or an HTTP endpoint. */
+export interface Invocation {
+  user: { id: string; username: string }
+  /** Null in DMs and group DMs. */
+  guildId: string | null
+  channelId: string | null
+  /** The member's permissions in the channel; null outside a guild. */
+  memberPermissions: bigint | null
+  /** The bot's permissions in the channel, as Discord reports them with the interaction. */
+  appPermissions: bigint | null
+  locale: string
+}
+
+export type OptionValue = string | number | boolean
+
+export interface CommandInput extends Invocation {
+  commandName: string
+  /** Option values by name; a user option's value is the user id. */
+  options: Record<string, OptionValue>
+}
+
+export interface AutocompleteInput extends Invocation {
+  commandName: string
+  focused: { name: string; value: string }
+  options: Record<string, OptionValue>
+}
+
+export interface ButtonInput extends Invocation {
+  customId: string
+  /** Whether the message the button sits on is ephemeral. */
+  messageEphemeral: boolean
+}
+
+export interface Choice {
+  name: string
+  value: string
+}
+
+/** What handlers may use besides their input. */
+export interface HandlerContext {
+  engine: Engine
+  /** Acting in the interaction's channel (post, pin); null where the transport cannot. */
+  channel: ChannelActions | null
+  /** The bot's own user id, to recognise its messages. */
+  botUserId: string
+}
+
+/** A button either rewrites the message it sits on, or answers with a new one. */
+export type ButtonResult = { kind: 'update'; message: BotMessage } | { kind: 'reply'; message: BotMessage }
+
+/** One slash command: its registration data and its handlers, which return replies rather than send them. */
+export interface CommandModule {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody
+  /**
+   * Acknowledge at once and answer later, for handlers that call Discord
+   * themselves; the value is whether that first acknowledgement is ephemeral.
+   * Default: reply directly.
+   */
+  defer?: { ephemeral: boolean }
+  execute(input: CommandInput, context: HandlerContext): BotMessage | Promise<BotMessage>
+  autocomplete?(input: AutocompleteInput, context: HandlerContext): Choice[]
+  /** Custom-id prefix this command's buttons carry, and their handler. */
+  buttons?: { prefix: string; handle(input: ButtonInput, context: HandlerContext): ButtonResult | Promise<ButtonResult> }
+}

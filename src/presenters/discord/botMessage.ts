@@ -1,0 +1,29 @@
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js'
+
+/**
+ * A reply as handlers return it: plain data, no client objects. Transports
+ * turn it into a discord.js reply, or an HTTP interaction response.
+ */
+export interface BotMessage {
+  content?: string
+  embeds: APIEmbed[]
+  components: Array<APIActionRowComponent<APIButtonComponent>>
+  /** The only users the message may ping; roles, @everyone and everyone else never. */
+  mentionUsers: string[]
+  /** Shown only to the person who used the command. */
+  ephemeral: boolean
+}
+
+/** Discord's message flag for ephemeral replies (`MessageFlags.Ephemeral`). */
+export const EPHEMERAL_FLAG = 1 << 6
+
+/** The message as Discord's REST API takes it (interaction responses, webhooks, channel messages). */
+export function toApiMessage(message: BotMessage) {
+  return {
+    ...(message.content !== undefined ? { content: message.content } : {}),
+    embeds: message.embeds,
+    components: message.components,
+    allowed_mentions: { parse: [] as never[], users: message.mentionUsers },
+    ...(message.ephemeral ? { flags: EPHEMERAL_FLAG } : {}),
+  }
+}

@@ -1,0 +1,72 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js'
+import type { QuoteMatch, QuoteResult } from '../../engine/types.ts'
+import { paragraphLabel } from '../citation.ts'
+import type { Audience } from './audience.ts'
+import type { BotMessage } from './botMessage.ts'
+import { fitMessage } from './fitMessage.ts'
+import { blockQuote, escapeMarkdown, mentionPrefix } from './formatting.ts'
+import { EMBED_COLOUR } from './limits.ts'
+import { escapeUserText } from './escape.ts'
+
+/** Quotations per page: four long ones still fit one embed comfortably. */
+export const QUOTES_PER_PAGE = 4
+
+/** "— Khawaja Asif, Pakistan’s Defence Minister (via Dawn) · ¶3" */
+export function quoteByline({ attribution, passage }: QuoteMatch): string {
+  if (!attribution) return `— speaker not stated · ${paragraphLabel(passage)}`
+  const { speaker, via } = attribution
+  const who = speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name
+  return `— ${who}${via ? ` (via ${via})` : ''} · ${paragraphLabel(passage)}`
+}
+
+export function pageCount(result: QuoteResult): number {
+  return Math.max(1, Math.ceil(result.quotes.length / QUOTES_PER_PAGE))
+}
+
+/**
+ * The reply to /quote: one page of verbatim quotations with their speakers, and
+ * buttons to page when there are more. `pageButtonId` names a page's button.
+ */
+export function quoteMessage(result: QuoteResult, page: number, audience: Audience, pageButtonId: (page: number) => string): BotMessage {
+  const pages = pageCount(result)
+  const current = Math.min(Math.max(0, page), pages - 1)
+  let description: string
+  if (result.quotes.length === 0) {
+    const speakers = result.speakers.map((speaker) => `• ${escapeMarkdown(speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name)}`).join('\n')
+    const asked = result.query.trim() === '' ? 'Give a speaker or words to look up.' : `No quotation matches “${escapeUserText(result.query)}”.`
+    description = `${asked}\n\n**Quoted in the article:**\n${speakers}`
+  } else {
+    description = result.quotes
+      .slice(current * QUOTES_PER_PAGE, (current + 1) * QUOTES_PER_PAGE)
+      .map((match) => `${blockQuote(`“${escapeMarkdown(match.text)}”`)}\n${escapeMarkdown(quoteByline(match))}`)
+      .join('\n\n')
+  }
+  const components: Array<APIActionRowComponent<APIButtonComponent>> =
+    pages > 1
+      ? [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '◀ Previous', custom_id: pageButtonId(current - 1), disabled: current === 0 },
+              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next ▶', custom_id: pageButtonId(current + 1), disabled: current >= pages - 1 },
+            ],
+          },
+        ]
+      : []
+  const count = result.quotes.length
+  const content = mentionPrefix(audience.mentionUserId)
+  return fitMessage({
+    ...(content ? { content } : {}),
+    embeds: [
+      {
+        color: EMBED_COLOUR,
+        author: { name: `Quotations: ${result.query}` },
+        description,
+        ...(count > 0 ? { footer: { text: `${count} quotation${count === 1 ? '' : 's'}${pages > 1 ? ` · page ${current + 1} of ${pages}` : ''}` } } : {}),
+      },
+    ],
+    components,
+    mentionUsers: audience.mentionUserId ? [audience.mentionUserId] : [],
+    ephemeral: audience.ephemeral,
+  })
+}

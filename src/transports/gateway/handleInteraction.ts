@@ -1,0 +1,97 @@
+import { performance } from 'node:perf_hooks'
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type REST } from 'discord.js'
+import type { Engine } from '../../engine/engine.ts'
+import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
+import type { HandlerContext } from '../../interactions/types.ts'
+import type { Logger } from '../../logging/logger.ts'
+import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
+import { restChannelActions } from '../discordRest/restChannelActions.ts'
+import { editOptions, replyOptions } from './discordJsMessage.ts'
+import { autocompleteInputOf, buttonInputOf, commandInputOf } from './interactionInputs.ts'
+
+export interface GatewayDependencies {
+  engine: Engine
+  router: InteractionRouter
+  rest: REST
+  botUserId: () => string
+  logger: Logger
+}
+
+function contextFor(interaction: Interaction, deps: GatewayDependencies): HandlerContext {
+  return {
+    engine: deps.engine,
+    channel: interaction.channelId && interaction.guildId ? restChannelActions(deps.rest, interaction.channelId) : null,
+    botUserId: deps.botUserId(),
+  }
+}
+
+async function answerCommand(interaction: ChatInputCommandInteraction, deps: GatewayDependencies): Promise<{ outcome: Outcome; error?: unknown }> {
+  const module = deps.router.command(interaction.commandName)
+  if (module?.defer) await interaction.deferReply(module.defer.ephemeral ? { flags: MessageFlags.Ephemeral } : {})
+  const routed = await deps.router.runCommand(commandInputOf(interaction), contextFor(interaction, deps))
+  if (interaction.deferred) await interaction.editReply(editOptions(routed.result))
+  else await interaction.reply({ ...replyOptions(routed.result), withResponse: true })
+  return routed
+}
+
+async function answerAutocomplete(interaction: AutocompleteInteraction, deps: GatewayDependencies): Promise<{ outcome: Outcome; error?: unknown }> {
+  const routed = deps.router.runAutocomplete(autocompleteInputOf(interaction), contextFor(interaction, deps))
+  await interaction.respond(routed.result)
+  return routed
+}
+
+async function answerButton(interaction: ButtonInteraction, deps: GatewayDependencies): Promise<{ outcome: Outcome; error?: unknown }> {
+  const routed = await deps.router.runButton(buttonInputOf(interaction), contextFor(interaction, deps))
+  if (routed.result.kind === 'update') await interaction.update({ ...editOptions(routed.result.message), withResponse: true })
+  else await interaction.reply({ ...replyOptions(routed.result.message), withResponse: true })
+  return routed
+}
+
+/** Last resort after a failure: one ephemeral apology, as a follow-up if a response already went out. */
+async function apologise(interaction: Interaction, logger: Logger): Promise<void> {
+  if (!interaction.isRepliable()) return
+  const apology = replyOptions(notice(SOMETHING_WENT_WRONG))
+  try {
+    if (interaction.deferred && !interaction.replied) await interaction.editReply(editOptions(notice(SOMETHING_WENT_WRONG)))
+    else if (interaction.replied || interaction.deferred) await interaction.followUp(apology)
+    else await interaction.reply(apology)
+  } catch (error) {
+    logger.error({ err: error, interactionId: interaction.id }, 'could not send the apology')
+  }
+}
+
+function describe(interaction: Interaction): { kind: string; name: string } {
+  if (interaction.isChatInputCommand()) return { kind: 'command', name: interaction.commandName }
+  if (interaction.isAutocomplete()) return { kind: 'autocomplete', name: interaction.commandName }
+  if (interaction.isButton()) return { kind: 'button', name: interaction.customId.split(':')[0] ?? '' }
+  return { kind: `type-${interaction.type}`, name: '' }
+}
+
+/**
+ * The gateway transport's one entry point: route, send the handler's reply
+ * through discord.js, and log one line with command, outcome and latency.
+ */
+export async function handleInteraction(interaction: Interaction, deps: GatewayDependencies): Promise<void> {
+  const started = performance.now()
+  const { kind, name } = describe(interaction)
+  let outcome: Outcome | 'failed' = 'ok'
+  try {
+    let routed: { outcome: Outcome; error?: unknown }
+    if (interaction.isChatInputCommand()) routed = await answerCommand(interaction, deps)
+    else if (interaction.isAutocomplete()) routed = await answerAutocomplete(interaction, deps)
+    else if (interaction.isButton()) routed = await answerButton(interaction, deps)
+    else {
+      if (interaction.isRepliable()) await interaction.reply(replyOptions(notice('I can’t handle that kind of interaction.')))
+      routed = { outcome: 'unknown' }
+    }
+    outcome = routed.outcome
+    if (routed.error) deps.logger.error({ err: routed.error, kind, command: name }, 'handler failed')
+  } catch (error) {
+    outcome = 'failed'
+    deps.logger.error({ err: error, kind, command: name }, 'could not answer the interaction')
+    await apologise(interaction, deps.logger)
+  }
+  const latencyMs = Math.round((performance.now() - started) * 100) / 100
+  deps.logger.info({ kind, command: name, outcome, latencyMs, guildId: interaction.guildId ?? null }, 'interaction')
+  if (interaction.isChatInputCommand()) deps.logger.debug({ command: name, options: interaction.options.data.map((option) => [option.name, option.value]) }, 'interaction options')
+}
