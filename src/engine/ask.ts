@@ -27,6 +27,14 @@ export interface AskOptions {
   firstMentionBonus?: number
   /** Weight of a term reached by correcting a typo, relative to the term itself. Default 0.7. */
   typoWeight?: number
+  /**
+   * In corpora of more than `largeCorpusPassages` passages, terms found in more
+   * than this share of them are not searched (each would pull in thousands of
+   * results) but only scored on the best candidates. Default 0.05.
+   */
+  commonTermShare?: number
+  /** See `commonTermShare`. Default 2,000 passages. */
+  largeCorpusPassages?: number
 }
 
 export const defaultAskOptions: Required<AskOptions> = {
@@ -38,6 +46,8 @@ export const defaultAskOptions: Required<AskOptions> = {
   typeBonus: 0.25,
   firstMentionBonus: 0.3,
   typoWeight: 0.7,
+  commonTermShare: 0.05,
+  largeCorpusPassages: 2000,
 }
 
 /**
@@ -55,22 +65,15 @@ function resolveTerm(index: PassageIndex, term: string, word: string): { term: s
   return nearest ? { term: nearest, corrected: true } : null
 }
 
+const RERANK_DEPTH = 50
+
 interface WeightedTerm {
   term: string
   weight: number
 }
 
-/** Topics the corpus covers: what to offer when a question falls outside them. */
-export function corpusTopics(index: PassageIndex): string[] {
-  const topics: string[] = []
-  for (const passage of index.passages) {
-    for (const topic of [passage.articleTitle, passage.section]) if (topic && !topics.includes(topic)) topics.push(topic)
-  }
-  return topics
-}
-
 function abstain(question: AnalysedQuestion, reason: UnansweredQuestion['reason'], missing: string[], index: PassageIndex): UnansweredQuestion {
-  return { answered: false, question: question.text, type: question.type, reason, missing, topics: corpusTopics(index), passages: [] }
+  return { answered: false, question: question.text, type: question.type, reason, missing, topics: index.topics, passages: [] }
 }
 
 /** Offsets of the words in `[start, end)` of `text` whose terms are in `terms`. */
@@ -108,6 +111,19 @@ function chooseAnswerSentence(passage: Passage, question: AnalysedQuestion, weig
     }
   }
   return { passageId: passage.id, text: best.text, start: best.start, end: best.end, highlights: highlightSpans(passage.text, terms, best.start, best.end) }
+}
+
+function splitCommonTerms(known: WeightedTerm[], index: PassageIndex, settings: Required<AskOptions>): { searched: WeightedTerm[]; common: WeightedTerm[] } {
+  const { vocabulary } = index
+  if (vocabulary.passageCount <= settings.largeCorpusPassages) return { searched: known, common: [] }
+  const limit = vocabulary.passageCount * settings.commonTermShare
+  const searched = known.filter((term) => vocabulary.documentFrequency(term.term) <= limit)
+  if (searched.length === 0) {
+    // Only common words: search the rarest of them.
+    const rarest = [...known].sort((a, b) => b.weight - a.weight)[0] as WeightedTerm
+    return { searched: [rarest], common: known.filter((term) => term !== rarest) }
+  }
+  return { searched, common: known.filter((term) => !searched.includes(term)) }
 }
 
 /** Positions of the passages where each term first occurs in its article: where things get defined. */
@@ -161,13 +177,27 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
 
   const weights = new Map(known.map((term) => [term.term, term.weight]))
   const firstMentions = question.definitional ? firstMentionsOf(index, [...weights.keys()]) : new Set<number>()
+  // Bonuses can lift a passage by at most (1 + typeBonus)(1 + firstMentionBonus): re-ranking the
+  // best few dozen by MiniSearch's score is enough, and keeps large corpora fast.
+  const { searched, common } = splitCommonTerms(known, index, settings)
   const ranked: RankedPassage[] = index.search
-    .search(known.map((term) => term.term).join(' '), { combineWith: 'OR' })
+    .search(searched.map((term) => term.term).join(' '), { combineWith: 'OR' })
+    .slice(0, RERANK_DEPTH)
     .map((result) => {
-      const passage = index.passages[result.id as number] as Passage
+      const position = result.id as number
+      const passage = index.passages[position] as Passage
+      const passageTerms = index.passageTerms[position] as Set<string>
+      const matchedTerms = [...result.terms]
+      let score = result.score
+      for (const term of common) {
+        if (!passageTerms.has(term.term)) continue
+        // About what one occurrence adds to a BM25 score.
+        score += term.weight
+        matchedTerms.push(term.term)
+      }
       let bonus = hasTypeFeature(question.type, passage.text) ? 1 + settings.typeBonus : 1
-      if (firstMentions.has(result.id as number)) bonus *= 1 + settings.firstMentionBonus
-      return { passage, score: result.score * bonus, matchedTerms: result.terms }
+      if (firstMentions.has(position)) bonus *= 1 + settings.firstMentionBonus
+      return { passage, score: score * bonus, matchedTerms }
     })
     .sort((a, b) => b.score - a.score || a.passage.paragraph - b.passage.paragraph)
 

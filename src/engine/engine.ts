@@ -2,8 +2,8 @@ import type { Article } from '../corpus/article.ts'
 import { buildPassages, type PassageOptions } from '../passages/buildPassages.ts'
 import type { Passage } from '../passages/types.ts'
 import { buildPassageIndex, type PassageIndex } from '../search/passageIndex.ts'
-import { ask, corpusTopics, type AskOptions } from './ask.ts'
-import { collectQuotations, listSpeakers, lookUpQuotes, suggestQuotes, type QuotationEntry } from './quote.ts'
+import { ask, type AskOptions } from './ask.ts'
+import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes } from './quote.ts'
 import { summarise, type SummaryOptions } from './summary.ts'
 import type { AskResult, QuoteResult, QuoteSuggestion, SpeakerEntry, SummaryResult } from './types.ts'
 
@@ -34,7 +34,7 @@ export class UnknownArticleError extends Error {
 export function createEngine(articles: Article[], options: EngineOptions = {}): Engine {
   const passages = articles.flatMap((article) => buildPassages(article, options.passages))
   const index = buildPassageIndex(passages)
-  const quotations: QuotationEntry[] = collectQuotations(passages)
+  const quotations = buildQuoteIndex(passages)
   const byId = new Map(passages.map((passage) => [passage.id, passage]))
   const summaries = new Map<string, SummaryResult>()
 
@@ -56,7 +56,7 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
     speakers: () => listSpeakers(quotations),
     suggestQuotes: (partial, limit) => suggestQuotes(quotations, partial, limit),
     articles: () => articles.map(({ slug, title }) => ({ slug, title })),
-    topics: () => corpusTopics(index),
+    topics: () => index.topics,
     passage: (id) => byId.get(id),
   }
 }

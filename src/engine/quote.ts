@@ -2,105 +2,144 @@ import type { Attribution, Passage, Quotation } from '../passages/types.ts'
 import { foldText, termsOf } from '../search/terms.ts'
 import type { QuoteMatch, QuoteResult, QuoteSuggestion, SpeakerEntry } from './types.ts'
 
-/** Every quotation of the corpus with its passage, in corpus order. */
-export interface QuotationEntry {
+/** A quotation with what look-ups compare, computed once. */
+interface IndexedQuotation {
   quotation: Quotation
   passage: Passage
+  /** The quotation's words, folded and joined by single spaces, padded with spaces. */
+  words: string
+  terms: Set<string>
+  via: string
 }
 
-export function collectQuotations(passages: Passage[]): QuotationEntry[] {
-  return passages.flatMap((passage) => passage.quotations.map((quotation) => ({ quotation, passage })))
+interface SpeakerGroup {
+  entry: SpeakerEntry
+  nameWords: string[]
+  roleWords: string
+  quotations: IndexedQuotation[]
+}
+
+/** Every quotation of the corpus, grouped by speaker, ready for look-ups. */
+export interface QuoteIndex {
+  quotations: IndexedQuotation[]
+  speakers: SpeakerGroup[]
 }
 
 function words(text: string): string[] {
   return foldText(text).split(/[^\p{L}\p{N}']+/u).filter(Boolean).map((word) => word.replace(/'s$/, ''))
 }
 
-/** Everyone quoted, people first, then by how often they are quoted. */
-export function listSpeakers(entries: QuotationEntry[]): SpeakerEntry[] {
-  const byName = new Map<string, SpeakerEntry>()
-  for (const { quotation } of entries) {
-    const attribution = quotation.attribution
+export function buildQuoteIndex(passages: Passage[]): QuoteIndex {
+  const quotations: IndexedQuotation[] = passages.flatMap((passage) =>
+    passage.quotations.map((quotation) => ({
+      quotation,
+      passage,
+      words: ` ${words(quotation.text).join(' ')} `,
+      terms: new Set(termsOf(quotation.text)),
+      via: quotation.attribution?.via ? words(quotation.attribution.via).join(' ') : '',
+    })),
+  )
+  const groups = new Map<string, SpeakerGroup>()
+  for (const indexed of quotations) {
+    const attribution = indexed.quotation.attribution
     if (!attribution) continue
     const { name, role, isPerson } = attribution.speaker
-    const entry = byName.get(name) ?? { name, role, isPerson, outlets: [], quoteCount: 0 }
-    entry.quoteCount++
-    if (attribution.via && !entry.outlets.includes(attribution.via)) entry.outlets.push(attribution.via)
-    byName.set(name, entry)
+    let group = groups.get(name)
+    if (!group) {
+      group = {
+        entry: { name, role, isPerson, outlets: [], quoteCount: 0 },
+        nameWords: words(name),
+        roleWords: role ? ` ${words(role).join(' ')} ` : '',
+        quotations: [],
+      }
+      groups.set(name, group)
+    }
+    group.entry.quoteCount++
+    if (attribution.via && !group.entry.outlets.includes(attribution.via)) group.entry.outlets.push(attribution.via)
+    group.quotations.push(indexed)
   }
-  return [...byName.values()].sort((a, b) => Number(b.isPerson) - Number(a.isPerson) || b.quoteCount - a.quoteCount)
+  // People first, then the most quoted.
+  const speakers = [...groups.values()].sort((a, b) => Number(b.entry.isPerson) - Number(a.entry.isPerson) || b.entry.quoteCount - a.entry.quoteCount)
+  return { quotations, speakers }
 }
 
-/** The query names the speaker: their full name, a part of it, or their role ("information minister"). */
-function speakerMatches(attribution: Attribution, queryWords: string[]): boolean {
-  if (queryWords.length === 0) return false
-  const nameWords = words(attribution.speaker.name)
-  const query = queryWords.join(' ')
-  if (queryWords.every((word) => nameWords.includes(word))) return true
-  const role = attribution.speaker.role ? words(attribution.speaker.role).join(' ') : ''
-  if (role !== '' && queryWords.length >= 2 && ` ${role} `.includes(` ${query} `)) return true
-  // "Khawaja Asif, defence minister": the name inside a longer query.
-  return nameWords.length >= 2 && ` ${query} `.includes(` ${nameWords.join(' ')} `)
+export function listSpeakers(index: QuoteIndex): SpeakerEntry[] {
+  return index.speakers.map((group) => ({ ...group.entry, outlets: [...group.entry.outlets] }))
 }
 
-function toMatch({ quotation, passage }: QuotationEntry): QuoteMatch {
-  return { text: quotation.text, attribution: quotation.attribution, passage }
+/** The query names the speaker: their full name, part of it, or their role ("information minister"). */
+function speakerMatches(group: SpeakerGroup, queryWords: string[]): boolean {
+  if (queryWords.every((word) => group.nameWords.includes(word))) return true
+  const query = ` ${queryWords.join(' ')} `
+  if (group.roleWords !== '' && queryWords.length >= 2 && group.roleWords.includes(query)) return true
+  // "Khawaja Asif, defence minister": the whole name inside a longer query.
+  return group.nameWords.length >= 2 && query.includes(` ${group.nameWords.join(' ')} `)
 }
+
+function toMatch({ quotation, passage }: IndexedQuotation): QuoteMatch {
+  return { text: quotation.text, attribution: quotation.attribution as Attribution | null, passage }
+}
+
+const QUERY_FILLER = new Set(['the', 'a', 'an', 'by', 'from', 'of', 'quotes', 'quote', 'quotation', 'quotations', 'said', 'says'])
 
 /**
- * Quotations by speaker (name, surname or role) or, failing that, by phrase
- * (exact words first, then all the query's terms, then outlet).
+ * Quotations by speaker (name, surname or role) or, failing that, by phrase:
+ * the exact words first, then quotations holding all the query's terms, then
+ * those carried by an outlet of that name. Results keep corpus order within each kind.
  */
-export function lookUpQuotes(entries: QuotationEntry[], rawQuery: string): QuoteResult {
+export function lookUpQuotes(index: QuoteIndex, rawQuery: string): QuoteResult {
   const query = rawQuery.replace(/\s+/g, ' ').trim().slice(0, 300)
-  const speakers = listSpeakers(entries)
-  const queryWords = words(query).filter((word) => !['the', 'a', 'an', 'by', 'from', 'of', 'quotes', 'quote', 'said', 'says'].includes(word))
-  const none: QuoteResult = { query, matchedBy: 'none', quotes: [], speakers }
-  if (queryWords.length === 0) return none
+  const speakers = listSpeakers(index)
+  const queryWords = words(query).filter((word) => !QUERY_FILLER.has(word))
+  if (queryWords.length === 0) return { query, matchedBy: 'none', quotes: [], speakers }
 
-  const bySpeaker = entries.filter((entry) => entry.quotation.attribution && speakerMatches(entry.quotation.attribution, queryWords))
-  if (bySpeaker.length > 0) return { query, matchedBy: 'speaker', quotes: bySpeaker.map(toMatch), speakers }
+  const bySpeaker = index.speakers.filter((group) => speakerMatches(group, queryWords))
+  if (bySpeaker.length > 0) {
+    const matched = new Set(bySpeaker.flatMap((group) => group.quotations))
+    return { query, matchedBy: 'speaker', quotes: index.quotations.filter((entry) => matched.has(entry)).map(toMatch), speakers }
+  }
 
-  const phrase = queryWords.join(' ')
-  const exact = entries.filter((entry) => words(entry.quotation.text).join(' ').includes(phrase))
+  const phrase = ` ${queryWords.join(' ')} `
   const queryTerms = termsOf(query)
-  const byTerms =
-    queryTerms.length === 0
-      ? []
-      : entries.filter((entry) => !exact.includes(entry) && queryTerms.every((term) => termsOf(entry.quotation.text).includes(term)))
-  const byOutlet = entries.filter((entry) => {
-    const via = entry.quotation.attribution?.via
-    return via !== null && via !== undefined && words(via).join(' ') === phrase
-  })
-  const found = [...exact, ...byTerms, ...byOutlet.filter((entry) => !exact.includes(entry) && !byTerms.includes(entry))]
-  if (found.length === 0) return none
+  const exact: IndexedQuotation[] = []
+  const byTerms: IndexedQuotation[] = []
+  const byOutlet: IndexedQuotation[] = []
+  for (const entry of index.quotations) {
+    if (entry.words.includes(phrase)) exact.push(entry)
+    else if (queryTerms.length > 0 && queryTerms.every((term) => entry.terms.has(term))) byTerms.push(entry)
+    else if (entry.via !== '' && ` ${entry.via} ` === phrase) byOutlet.push(entry)
+  }
+  const found = [...exact, ...byTerms, ...byOutlet]
+  if (found.length === 0) return { query, matchedBy: 'none', quotes: [], speakers }
   return { query, matchedBy: 'phrase', quotes: found.map(toMatch), speakers }
 }
 
 /**
- * Ranked autocomplete choices for a partial query: speakers first (whole
- * word, then prefix, then anywhere in name or role), then quotations containing it.
+ * Ranked autocomplete choices for a partial query: speakers first (a whole
+ * word of name or role, then a word's prefix, then anywhere), then quotations containing it.
  */
-export function suggestQuotes(entries: QuotationEntry[], partial: string, limit = 25): QuoteSuggestion[] {
-  const typed = foldText(partial).trim()
-  const speakers = listSpeakers(entries)
+export function suggestQuotes(index: QuoteIndex, partial: string, limit = 25): QuoteSuggestion[] {
+  const typed = foldText(partial).replace(/\s+/g, ' ').trim()
   const ranked: Array<{ suggestion: QuoteSuggestion; rank: number }> = []
-  speakers.forEach((speaker, order) => {
-    const haystack = words(`${speaker.name} ${speaker.role ?? ''}`)
-    const label = speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name
+  index.speakers.forEach((group, order) => {
+    const { name, role } = group.entry
+    const label = role ? `${name}, ${role}` : name
+    const haystack = [...group.nameWords, ...group.roleWords.trim().split(' ')]
     let rank: number
     if (typed === '') rank = 1
     else if (haystack.includes(typed)) rank = 0
-    else if (haystack.some((word) => word.startsWith(typed)) || foldText(speaker.name).startsWith(typed)) rank = 1
+    else if (haystack.some((word) => word.startsWith(typed)) || foldText(name).startsWith(typed)) rank = 1
     else if (foldText(label).includes(typed)) rank = 2
     else return
-    ranked.push({ suggestion: { label, query: speaker.name }, rank: rank * 100 + order })
+    ranked.push({ suggestion: { label, query: name }, rank: rank * 1_000_000 + order })
   })
   if (typed.length >= 2) {
-    entries.forEach(({ quotation }, order) => {
-      if (!foldText(quotation.text).includes(typed)) return
-      ranked.push({ suggestion: { label: `“${quotation.text}”`, query: quotation.text }, rank: 300 + order })
-    })
+    const padded = ` ${typed}`
+    for (const [order, entry] of index.quotations.entries()) {
+      if (ranked.length >= limit + index.speakers.length) break
+      if (!entry.words.includes(padded)) continue
+      ranked.push({ suggestion: { label: `“${entry.quotation.text}”`, query: entry.quotation.text }, rank: 3_000_000 + order })
+    }
   }
   return ranked
     .sort((a, b) => a.rank - b.rank)

@@ -38,6 +38,11 @@ export class Vocabulary {
     return this.#documentFrequency.has(term)
   }
 
+  /** Number of passages containing the term. */
+  documentFrequency(term: string): number {
+    return this.#documentFrequency.get(term) ?? 0
+  }
+
   /** Inverse document frequency; an unknown term gets the rarest possible weight. */
   idf(term: string): number {
     const frequency = this.#documentFrequency.get(term) ?? 0
@@ -97,6 +102,18 @@ export interface PassageIndex {
   vocabulary: Vocabulary
   /** Index terms of each passage's text, by position in `passages`. */
   passageTerms: Set<string>[]
+  /** What the corpus covers, to offer when it cannot answer: one article's sections, or many articles' titles. */
+  topics: string[]
+}
+
+/** At most this many topics are offered; a reply has no room for more. */
+export const MAX_TOPICS = 20
+
+function corpusTopics(passages: Passage[]): string[] {
+  const titles = [...new Set(passages.map((passage) => passage.articleTitle))]
+  if (titles.length > 1) return titles.slice(0, MAX_TOPICS)
+  const sections = passages.flatMap((passage) => (passage.section ? [passage.section] : []))
+  return [...new Set([...titles, ...sections])].slice(0, MAX_TOPICS)
 }
 
 function speakerNames(passage: Passage): string {
@@ -131,5 +148,5 @@ export function buildPassageIndex(passages: Passage[]): PassageIndex {
     })),
   )
   const passageTerms = passages.map((passage) => new Set(termsOf(`${passage.text} ${speakerNames(passage)} ${speakerRoles(passage)} ${passage.outlets.join(' ')} ${passage.section ?? ''}`)))
-  return { passages, search, vocabulary: new Vocabulary(passageTerms), passageTerms }
+  return { passages, search, vocabulary: new Vocabulary(passageTerms), passageTerms, topics: corpusTopics(passages) }
 }

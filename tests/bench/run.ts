@@ -1,0 +1,20 @@
+import { runEngineBench } from './engineBench.ts'
+
+/**
+ * `npm run bench`: latency (median and p99) of every user-facing operation,
+ * each next to a baseline measured in the same run, with the targets.
+ * `--engine-only` skips the end-to-end part that starts the bot.
+ */
+const lines: string[] = [`node ${process.version}, ${new Date().toISOString()}`, '']
+const print = () => {
+  process.stdout.write(`${lines.join('\n')}\n`)
+  lines.length = 0
+}
+const { askStats } = runEngineBench(lines)
+print()
+if (!process.argv.includes('--engine-only')) {
+  const { runEndToEndBench } = await import('./endToEndBench.ts')
+  lines.push('')
+  await runEndToEndBench(lines, askStats)
+  print()
+}

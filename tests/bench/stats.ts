@@ -1,0 +1,52 @@
+import { performance } from 'node:perf_hooks'
+
+export interface Stats {
+  runs: number
+  medianMs: number
+  p99Ms: number
+}
+
+export function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN
+  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)
+  return sorted[Math.max(0, index)] as number
+}
+
+export function summarise(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return { runs: sorted.length, medianMs: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) }
+}
+
+/** Times each call separately after a short warm-up. */
+export function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown, warmup = 50): Stats {
+  for (let index = 0; index < Math.min(warmup, inputs.length); index++) run(inputs[index] as T)
+  const samples: number[] = []
+  for (const input of inputs) {
+    const started = performance.now()
+    run(input)
+    samples.push(performance.now() - started)
+  }
+  return summarise(samples)
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same work. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)] as T
+}
+
+const fmt = (value: number) => (value < 10 ? value.toFixed(3) : value.toFixed(1))
+
+export function row(label: string, stats: Stats, extra = ''): string {
+  return `${label.padEnd(44)} median ${fmt(stats.medianMs).padStart(8)} ms   p99 ${fmt(stats.p99Ms).padStart(8)} ms   (n=${stats.runs})${extra ? `   ${extra}` : ''}`
+}
