@@ -89,7 +89,7 @@ export function runEngineBench(lines: string[]): { askStats: Stats } {
   lines.push(row('quote autocomplete (1000 prefixes)', timeEach(quotes.map((query) => query.slice(0, 3)), (prefix) => engine.suggestQuotes(prefix))))
   const article = engine.articles()[0]?.slug as string
   const articlePassages = engine.index.passages.filter((passage) => passage.articleSlug === article)
-  const lengths = Array.from({ length: 1000 }, (_, index) => (index % 2 === 0 ? 'short' : 'full') as const)
+  const lengths = Array.from({ length: 1000 }, (_, index): 'short' | 'full' => (index % 2 === 0 ? 'short' : 'full'))
   lines.push(row('summary, computed (1000)', timeEach(lengths, (length) => summariseArticle(articlePassages, { length }))))
   lines.push(row('summary, served from the engine cache (1000)', timeEach(lengths, (length) => engine.summary({ length }))))
 
