@@ -1,0 +1,86 @@
+/**
+ * Runs the project's entry points as real child processes (node + the tsx
+ * loader), with a controlled environment and optional standard input.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { MAIN_CORPUS_DIR, PROJECT_ROOT } from '../engine/support.ts'
+
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+
+export const CLI = {
+  ask: join(PROJECT_ROOT, 'src/transports/cli/askCommand.ts'),
+  quote: join(PROJECT_ROOT, 'src/transports/cli/quoteCommand.ts'),
+  summary: join(PROJECT_ROOT, 'src/transports/cli/summaryCommand.ts'),
+  main: join(PROJECT_ROOT, 'src/main.ts'),
+} as const
+
+export interface RunResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+export interface RunOptions {
+  /** Written to the child's stdin, which is then closed. */
+  stdin?: string
+  /** Added to (or, with undefined values, removed from) a clean environment. */
+  env?: Record<string, string | undefined>
+  /** Defaults to an empty folder, so no .env or stray file can interfere. */
+  cwd?: string
+}
+
+/** Settings the project reads; the parent's values must not leak into the child. */
+const PROJECT_VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'CORPUS_DIR']
+
+let emptyFolder: string | undefined
+
+/** One empty working folder per test worker, removed when the worker exits. */
+function emptyWorkingFolder(): string {
+  if (!emptyFolder) {
+    const folder = mkdtempSync(join(tmpdir(), 'quote-bot-cli-'))
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }))
+    emptyFolder = folder
+  }
+  return emptyFolder
+}
+
+export function runScript(script: string, args: string[] = [], options: RunOptions = {}): Promise<RunResult> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !PROJECT_VARIABLES.includes(key)) env[key] = value
+  env.CORPUS_DIR = MAIN_CORPUS_DIR
+  env.NO_COLOR = '1'
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key]
+    else env[key] = value
+  }
+  const cwd = options.cwd ?? emptyWorkingFolder()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, script, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    // A hung child must not hang the suite: it is ended (by its own pid) after 15 s.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+    child.stdin.on('error', () => {})
+    child.stdin.end(options.stdin ?? '')
+  })
+}
+
+/** Non-empty lines of an output. */
+export function lines(output: string): string[] {
+  return output.split('\n').filter((line) => line.trim() !== '')
+}
