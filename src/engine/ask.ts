@@ -52,20 +52,24 @@ export const defaultAskOptions: Required<AskOptions> = {
 
 /**
  * The corpus term a question word stands for: itself, its acronym form
- * ("ttp" → "TTP"), or, for an uninflected word, the term one typo away.
+ * ("ttp" → "TTP"), or, for an uninflected name or long word, the term one typo away.
  * Inflected words ("reported") are real words and are never "corrected".
  */
-function resolveTerm(index: PassageIndex, term: string, word: string): { term: string; corrected: boolean } | null {
+function resolveTerm(index: PassageIndex, term: string, word: string, capitalised: boolean): { term: string; corrected: boolean } | null {
   const { vocabulary } = index
   if (vocabulary.has(term)) return { term, corrected: false }
   const acronym = term.toUpperCase()
   if (vocabulary.has(acronym)) return { term: acronym, corrected: false }
-  if (term !== foldText(word)) return null
+  // Short lower-case words are too often other real words one letter away ("react" → "reach").
+  if (term !== foldText(word) || (!capitalised && word.length < MIN_TYPO_FIX_LENGTH)) return null
   const nearest = vocabulary.nearest(term)
   return nearest ? { term: nearest, corrected: true } : null
 }
 
 const RERANK_DEPTH = 50
+
+/** Lower-case words shorter than this are never corrected as typos; names always may be. */
+const MIN_TYPO_FIX_LENGTH = 7
 
 interface WeightedTerm {
   term: string
@@ -156,8 +160,8 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   const missing: string[] = []
   let totalWeight = 0
   const unknownNames: string[] = []
-  for (const { term, word, capitalised } of question.terms) {
-    const resolved = resolveTerm(index, term, word)
+  for (const [position, { term, word, capitalised }] of question.terms.entries()) {
+    const resolved = resolveTerm(index, term, word, capitalised)
     if (resolved) {
       const weight = vocabulary.idf(resolved.term) * (resolved.corrected ? settings.typoWeight : 1)
       known.push({ term: resolved.term, weight })
@@ -166,8 +170,9 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     }
     missing.push(word)
     if (capitalised) unknownNames.push(word)
-    // A title names a person as surely as a name does ("the president").
-    const named = capitalised || TITLE_WORDS.has(foldText(word))
+    // A title names a person as surely as a name does ("the president", "the prime minister").
+    const nextWord = question.terms[position + 1]?.word
+    const named = capitalised || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
     totalWeight += named ? maxIdf : maxIdf * settings.unknownWordWeight
   }
   if (unknownNames.length > 0) return abstain(question, 'unknown-names', unknownNames, index)

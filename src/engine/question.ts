@@ -59,7 +59,8 @@ export function analyseQuestion(raw: string): AnalysedQuestion {
   const terms: QuestionTerm[] = []
   const seen = new Set<string>()
   tokens.forEach((token, index) => {
-    const term = termOf(token.word)
+    // In a shouted question, capitals say nothing: "ASIF" is a word, not an acronym.
+    const term = termOf(casingIsInformative ? token.word : token.word.toLowerCase())
     if (!term || seen.has(term)) return
     seen.add(term)
     const startsUpper = /^\p{Lu}/u.test(token.word)

@@ -1,5 +1,7 @@
 import type { Attribution, Passage, Quotation } from '../passages/types.ts'
+import { TITLE_WORDS } from '../passages/names.ts'
 import { foldText, termsOf } from '../search/terms.ts'
+import { cleanQuestion } from './question.ts'
 import type { QuoteMatch, QuoteResult, QuoteSuggestion, SpeakerEntry } from './types.ts'
 
 /** A quotation with what look-ups compare, computed once. */
@@ -71,7 +73,9 @@ export function listSpeakers(index: QuoteIndex): SpeakerEntry[] {
 function speakerMatches(group: SpeakerGroup, queryWords: string[]): boolean {
   if (queryWords.every((word) => group.nameWords.includes(word))) return true
   const query = ` ${queryWords.join(' ')} `
-  if (group.roleWords !== '' && queryWords.length >= 2 && group.roleWords.includes(query)) return true
+  // A role needs two words ("information minister"), or one that is a title ("minister").
+  const roleQuery = queryWords.length >= 2 || TITLE_WORDS.has(queryWords[0] ?? '')
+  if (group.roleWords !== '' && roleQuery && group.roleWords.includes(query)) return true
   // "Khawaja Asif, defence minister": the whole name inside a longer query.
   return group.nameWords.length >= 2 && query.includes(` ${group.nameWords.join(' ')} `)
 }
@@ -80,7 +84,7 @@ function toMatch({ quotation, passage }: IndexedQuotation): QuoteMatch {
   return { text: quotation.text, attribution: quotation.attribution as Attribution | null, passage }
 }
 
-const QUERY_FILLER = new Set(['the', 'a', 'an', 'by', 'from', 'of', 'quotes', 'quote', 'quotation', 'quotations', 'said', 'says'])
+const QUERY_FILLER = new Set(['the', 'a', 'an', 'by', 'from', 'of', 'quotes', 'quote', 'quotation', 'quotations', 'said', 'says', 'mr', 'mrs', 'ms', 'dr', 'sir'])
 
 /**
  * Quotations by speaker (name, surname or role) or, failing that, by phrase:
@@ -88,7 +92,7 @@ const QUERY_FILLER = new Set(['the', 'a', 'an', 'by', 'from', 'of', 'quotes', 'q
  * those carried by an outlet of that name. Results keep corpus order within each kind.
  */
 export function lookUpQuotes(index: QuoteIndex, rawQuery: string): QuoteResult {
-  const query = rawQuery.replace(/\s+/g, ' ').trim().slice(0, 300)
+  const query = cleanQuestion(rawQuery).slice(0, 300)
   const speakers = listSpeakers(index)
   const queryWords = words(query).filter((word) => !QUERY_FILLER.has(word))
   if (queryWords.length === 0) return { query, matchedBy: 'none', quotes: [], speakers }

@@ -118,7 +118,11 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
       } else {
         const clause = /[,;:—–”“"_]\s*$/.test(before) ? '' : (segments(before).at(-1) ?? '')
         phrase = clause.trim() === '' ? null : subjectPhrase(clause.replace(/^.*\bthat\s+/, ''), { whole: true })
-        if (!phrase) {
+        if (!phrase && /,\s*$/.test(before)) {
+          // "Jane Doe, the finance minister, told …": the subject stands before the appositive.
+          phrase = segments(before).map((segment) => segment.trim()).find((segment) => people.resolve(segment) !== null) ?? null
+        }
+        if (!phrase && INVERTIBLE_VERBS.has(word)) {
           // Inverted tag: "…,” said Asif.
           const after = /^\s+((?:[A-Z][\p{L}\p{M}.-]*\s*)+)/u.exec(masked.slice(match.index + match[0].length))
           phrase = after ? (after[1] as string).trim().replace(/\.$/, '') : null
@@ -200,6 +204,9 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
     return { ...tag.attribution, via }
   }
 }
+
+/** Verbs that may come before their subject ("…,” said Asif); "told" never does: what follows it is the listener. */
+const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'insisted', 'noted', 'warned', 'continued', 'explained', 'replied'])
 
 /** Organisations speak too, but are not people ("the Foreign Office", "Taliban authorities"). */
 function looksLikeOrganisation(phrase: string): boolean {

@@ -9,14 +9,25 @@ export interface PassageOptions {
 
 export const defaultPassageOptions: Required<PassageOptions> = { maxPassageChars: 700 }
 
-/** Groups sentences into runs of at most `max` characters (a longer sentence stands alone). */
+/**
+ * Groups sentences into runs of at most `max` characters. Sentences joined by
+ * one quotation stay together (a quotation must not be cut between parts); a
+ * longer group stands alone.
+ */
 function partition(paragraph: AttributedParagraph, text: string, max: number): Array<{ start: number; end: number }> {
   if (text.length <= max || paragraph.sentences.length < 2) return [{ start: 0, end: text.length }]
-  const parts: Array<{ start: number; end: number }> = []
+  const units: Array<{ start: number; end: number }> = []
   for (const sentence of paragraph.sentences) {
+    const last = units.at(-1)
+    const joined = last && paragraph.quotations.some((quotation) => quotation.start < last.end && sentence.start < quotation.end)
+    if (last && joined) last.end = sentence.end
+    else units.push({ start: units.length === 0 ? 0 : sentence.start, end: sentence.end })
+  }
+  const parts: Array<{ start: number; end: number }> = []
+  for (const unit of units) {
     const current = parts.at(-1)
-    if (current && sentence.end - current.start <= max) current.end = sentence.end
-    else parts.push({ start: parts.length === 0 ? 0 : sentence.start, end: sentence.end })
+    if (current && unit.end - current.start <= max) current.end = unit.end
+    else parts.push({ ...unit })
   }
   return parts
 }

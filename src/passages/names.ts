@@ -22,7 +22,7 @@ export const TITLED_NAME = new RegExp(
 
 /** "Jane Doe, the country’s foreign minister," */
 export const APPOSITIVE_NAME = new RegExp(
-  String.raw`\b(?<name>${CAP}(?:\s+${CAP}){1,4}),\s+(?:the\s+)?(?<role>(?:[\p{L}’'-]+\s+){0,4}?(?:${TITLE_NOUNS_LOWER}))\b`,
+  String.raw`\b(?<name>${CAP}(?:\s+${CAP}){1,4}),\s+(?<role>(?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:${TITLE_NOUNS_LOWER}))\b`,
   'gu',
 )
 

@@ -12,7 +12,7 @@ export function findQuotedSpans(text: string): Span[] {
     if (close !== undefined) {
       const end = text.indexOf(close, index + 1)
       if (end === -1) break
-      // Trailing punctuation inside the marks belongs to the sentence, not the quote.
+      // A comma closing the quoted words belongs to the tag (“…,” he said); a full stop stays, as written.
       let innerEnd = end
       while (innerEnd > index + 1 && /[\s,]/.test(text[innerEnd - 1] as string)) innerEnd--
       if (innerEnd > index + 1) spans.push({ start: index + 1, end: innerEnd })

@@ -12,11 +12,18 @@ export function splitSentences(text: string): Sentence[] {
   for (const raw of sbd.sentences(text, { newline_boundaries: true, preserve_whitespace: true })) {
     const trimmed = raw.trim()
     if (trimmed === '') continue
-    const start = text.indexOf(trimmed, cursor)
-    if (start === -1) continue
-    const end = start + trimmed.length
-    sentences.push({ text: trimmed, start, end })
+    // sbd may fold white space (tabs, no-break spaces, runs): find the sentence with any white space between words.
+    const pattern = new RegExp(trimmed.split(/\s+/).map(escapeRegExp).join('\\s+'), 'g')
+    pattern.lastIndex = cursor
+    const match = pattern.exec(text)
+    if (!match) continue
+    const end = match.index + match[0].length
+    sentences.push({ text: match[0], start: match.index, end })
     cursor = end
   }
   return sentences
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -24,13 +24,15 @@ your yours yourself yourselves us how also just s t will shall may might must up
 export const QUESTION_FILLER = new Set(
   `say says said saying tell tells told explain describe happen happens happened happening article story piece text report mention
 mentioned mentions please know think give show hi hello hey thanks thank yes ok okay bot question answer anything something
-thing things get got like want wanted today currently right now many much`.split(/\s+/),
+thing things get got like want wanted today currently right now many much good morning evening afternoon greetings bye`.split(/\s+/),
 )
 
 /** Irregular forms Porter stemming cannot join (general English, not article-specific). */
 const IRREGULAR: Record<string, string> = {
   died: 'die', dies: 'die', dying: 'die', dead: 'die', death: 'die', deaths: 'die', deadly: 'die',
-  killed: 'kill', killing: 'kill', killings: 'kill',
+  // Deaths are reported as killed, dead or died: one term.
+  killed: 'die', killing: 'die', killings: 'die', kill: 'die', kills: 'die',
+  news: 'news',
   people: 'person', persons: 'person', men: 'man', women: 'woman', children: 'child',
   fought: 'fight', met: 'meet', began: 'begin', begun: 'begin', held: 'hold', led: 'lead', fled: 'flee',
   went: 'go', gone: 'go', took: 'take', taken: 'take', gave: 'give', given: 'give', made: 'make', sent: 'send',
@@ -56,7 +58,7 @@ export interface Token {
   end: number
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu
 
 /** Words with their offsets in the original text. */
 export function tokenize(text: string): Token[] {

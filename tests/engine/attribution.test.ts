@@ -137,12 +137,12 @@ describe('attribution on the fictional wire article', () => {
     expect(speakers.every((speaker) => speaker.isPerson)).toBe(true)
   })
 
-  // BUG (src/passages/attribution.ts, tagsInSentence): in "Elena Marsh, the country’s
+  // Regression test (bug found and fixed in src/passages/attribution.ts, tagsInSentence): in "Elena Marsh, the country’s
   // finance minister, told Reuters that …" the clause before "told" ends with a comma,
   // so the inverted-tag rule reads the word AFTER the verb — "Reuters" — as the speaker.
   // The passage then lists "Reuters, via Reuters" as someone speaking, and the
   // presenters print it on the attribution line.
-  it.fails('GIVEN "Name, the role, told Reuters" THEN Reuters is an outlet, not a speaker', () => {
+  it('GIVEN "Name, the role, told Reuters" THEN Reuters is an outlet, not a speaker', () => {
     const passage = passageWith(engine, 'told Reuters')
     expect(passage.outlets).toContain('Reuters')
     expect(speakerNames(passage)).toEqual(['Elena Marsh'])
