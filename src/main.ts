@@ -1,5 +1,5 @@
-import { config as loadDotenv } from 'dotenv'
-import { ConfigurationError, parseEnvironment } from './config/environment.ts'
+import { ConfigurationError } from './config/environment.ts'
+import { loadEnvironment } from './config/loadEnvironment.ts'
 import { CorpusError } from './corpus/parseArticle.ts'
 import { loadEngine } from './loadEngine.ts'
 import { runConsole } from './transports/console/runConsole.ts'
@@ -9,8 +9,7 @@ import { runConsole } from './transports/console/runConsole.ts'
  * Start-up problems end the process with one clear line, never a stack trace.
  */
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true })
-  const environment = parseEnvironment(process.env)
+  const environment = loadEnvironment()
   const engine = loadEngine(environment.CORPUS_DIR)
   if (environment.DISCORD_TOKEN) {
     const { startGatewayBot } = await import('./transports/gateway/startGatewayBot.ts')

@@ -1,7 +1,7 @@
-import { config as loadDotenv } from 'dotenv'
 import { REST, Routes } from 'discord.js'
 import { commandDefinitions } from '../../../commands/index.ts'
-import { parseEnvironment, type Environment } from '../../config/environment.ts'
+import type { Environment } from '../../config/environment.ts'
+import { loadEnvironment } from '../../config/loadEnvironment.ts'
 
 export interface DeployResult {
   route: string
@@ -22,8 +22,7 @@ export async function deployCommands(environment: Environment): Promise<DeployRe
 }
 
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true })
-  const environment = parseEnvironment(process.env)
+  const environment = loadEnvironment()
   const { route, count } = await deployCommands(environment)
   const scope = environment.DISCORD_GUILD_ID ? `guild ${environment.DISCORD_GUILD_ID} (available at once)` : 'global (may take up to an hour to appear)'
   process.stdout.write(`Registered ${count} commands, ${scope}: PUT ${route}\n`)
