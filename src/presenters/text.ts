@@ -13,6 +13,11 @@ export function notAnsweredText(result: UnansweredQuestion): string {
   return `${lead}\nIt covers: ${result.topics.join('; ')}.`
 }
 
+/** Passages are shown as an indented block: they may open with their own quotation marks. */
+function quoteBlock(text: string): string {
+  return `  | ${text}`
+}
+
 function listWords(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? 'that') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`
 }
@@ -21,10 +26,10 @@ export function askText(result: AskResult): string {
   if (!result.answered) return notAnsweredText(result)
   const [top, ...more] = result.passages
   if (!top) return notAnsweredText({ ...result, answered: false, reason: 'not-covered', missing: [], topics: [], passages: [] })
-  const lines = [`Answer: ${result.answer.text}`, '', `“${top.passage.text}”`, `— ${passageLocation(top.passage)}`]
+  const lines = [`Answer: ${result.answer.text}`, '', quoteBlock(top.passage.text), `— ${passageLocation(top.passage)}`]
   const speakers = passageSpeakers(top.passage)
   if (speakers) lines.push(`  speaking: ${speakers}`)
-  for (const ranked of more) lines.push('', `See also (${passageLocation(ranked.passage)}): “${ranked.passage.text}”`)
+  for (const ranked of more) lines.push('', `See also — ${passageLocation(ranked.passage)}:`, quoteBlock(ranked.passage.text))
   return lines.join('\n')
 }
 
