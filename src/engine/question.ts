@@ -73,7 +73,7 @@ export function analyseQuestion(raw: string): AnalysedQuestion {
     text,
     type: questionType(folded),
     terms,
-    definitional: /^\s*(?:what|who)\s+(?:is|are|was|were)\b/.test(folded) && terms.length <= 3,
+    definitional: (/^\s*(?:what|who)\s+(?:is|are|was|were)\b/.test(folded) || /\bstands? for\b|\bmeans?\b|\bdefin/.test(folded)) && terms.length <= 3,
     asksWhatFollowed: /\b(?:after|following|in response to|in retaliation)\b/.test(folded),
     predicate: predicateWord ? termOf(predicateWord) : null,
   }
