@@ -73,8 +73,21 @@ function americanise(word: string): string {
   return word.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1').replace(/our$/, 'or').replace(/ourer$/, 'orer')
 }
 
+/** Words repeat far more than they vary: remember each word's term (bounded, cleared when full). */
+const TERM_CACHE = new Map<string, string | null>()
+const TERM_CACHE_LIMIT = 200_000
+
 /** The index term for one word, or null for stop words, fillers and noise. */
 export function termOf(word: string): string | null {
+  const cached = TERM_CACHE.get(word)
+  if (cached !== undefined) return cached
+  const term = computeTerm(word)
+  if (TERM_CACHE.size >= TERM_CACHE_LIMIT) TERM_CACHE.clear()
+  TERM_CACHE.set(word, term)
+  return term
+}
+
+function computeTerm(word: string): string | null {
   let folded = foldText(word).replace(/'s$/, '').replace(/'/g, '')
   // Acronyms are names, not words: "US" is not "us", and "TTP" is not stemmed.
   if (/^\p{Lu}{2,5}$/u.test(word)) return folded.toUpperCase()

@@ -145,6 +145,17 @@ function quoteFooter(embed: APIEmbed): { count: number; page: number; pages: num
   return { count: Number(match?.[1]), page: Number(match?.[2] ?? 1), pages: Number(match?.[3] ?? 1) }
 }
 
+interface Button {
+  label: string
+  custom_id: string
+  disabled?: boolean
+}
+
+/** The buttons of a reply, all rows. */
+function buttonsOf(data: CallbackData): Button[] {
+  return ((data.components ?? []) as Array<{ components?: Button[] }>).flatMap((row) => row.components ?? [])
+}
+
 function botSummaryPins(channelId?: string): string[] {
   return discord.pinnedMessageIds(channelId).filter((id) => discord.message(id)?.author.id === discord.botUser.id)
 }
@@ -265,6 +276,26 @@ describe('/ask', () => {
     expect(callback.data.content ?? '').not.toMatch(/@everyone|<@\d+>/)
   })
 
+  it('answers a burst of simultaneous questions, each exactly once and with its own question', async () => {
+    const questions = [
+      'Who brokered the 48-hour ceasefire?',
+      'Where was the fresh temporary truce reached?',
+      'What did Afghan negotiators call the demand?',
+      'What did the Pakistani security source tell AFP?',
+      'What losses did traders suffer?',
+      'Which line saw cross-border violence?',
+    ]
+    const handles = questions.map((question) => ask(question))
+    const callbacks = await Promise.all(handles.map((handle) => handle.waitForCallback(REPLY_TIMEOUT)))
+    await settled()
+    callbacks.forEach((callback, i) => {
+      expect(callback.type).toBe(4)
+      expect(callback.status).toBe(200)
+      expect(onlyEmbed(callback.data).author?.name).toBe(`Q: ${questions[i]}`)
+      expect(handles[i]?.callbacks()).toHaveLength(1)
+    })
+  })
+
   it('trims an over-long echo of the question (300 characters, the option maximum) within limits', async () => {
     const question = `What did Asif say about Tora Bora ${'and the caves '.repeat(40)}`.slice(0, 300)
     const handle = ask(question)
@@ -381,7 +412,7 @@ describe('/quote', () => {
     expect(footer.page).toBe(1)
     const page1 = parseQuotes(onlyEmbed(data).description ?? '')
     expectVerbatimQuotes(page1)
-    const buttons = (data.components as Array<{ components: Array<{ label: string; custom_id: string; disabled?: boolean }> }>)[0]?.components ?? []
+    const buttons = buttonsOf(data)
     const previous = buttons.find((b) => /Previous/.test(b.label))
     const next = buttons.find((b) => /Next/.test(b.label))
     expect(previous?.disabled).toBe(true)
@@ -399,8 +430,16 @@ describe('/quote', () => {
     const page2 = parseQuotes(embed2.description ?? '')
     expectVerbatimQuotes(page2)
     expect(page2.map((q) => q.text)).not.toEqual(page1.map((q) => q.text))
-    // The message itself now shows page 2.
-    expect(discord.message(original.id)?.embeds[0]?.footer?.text).toContain('page 2')
+    // The message itself now shows page 2; its Previous button goes back to page 1.
+    const updated = discord.message(original.id) as APIMessage
+    expect(updated.embeds[0]?.footer?.text).toContain('page 2')
+    const back = buttonsOf(update.data).find((b) => /Previous/.test(b.label))
+    expect(back?.disabled).toBe(false)
+    const pressBack = send(discord.button({ customId: back?.custom_id as string, message: updated }))
+    const again = await pressBack.waitForCallback(REPLY_TIMEOUT)
+    expect(again.type).toBe(7)
+    expect(quoteFooter(onlyEmbed(again.data)).page).toBe(1)
+    expect(parseQuotes(onlyEmbed(again.data).description ?? '').map((q) => q.text)).toEqual(page1.map((q) => q.text))
   })
 
   it('a stale or unknown button gets an ephemeral reply', async () => {
@@ -426,7 +465,7 @@ describe('/quote', () => {
     const data = (await handle.waitForCallback(REPLY_TIMEOUT)).data
     const footer = quoteFooter(onlyEmbed(data))
     expect(footer.pages).toBeGreaterThan(1)
-    const buttons = (data.components as Array<{ components: Array<{ label: string; custom_id: string }> }>)[0]?.components ?? []
+    const buttons = buttonsOf(data)
     const next = buttons.find((b) => /Next/.test(b.label)) as { custom_id: string }
     const press = send(discord.button({ customId: next.custom_id, message: handle.originalMessage() as APIMessage }))
     const update = await press.waitForCallback(REPLY_TIMEOUT)
@@ -585,6 +624,30 @@ describe('/pin-summary', () => {
     expect(discord.pinnedMessageIds(FULL_CHANNEL)).toHaveLength(250)
   })
 
+  it('at 249 pins it pins the 250th; at the limit a second run makes room by unpinning its own old summary', async () => {
+    discord.setPinnedCount(FULL_CHANNEL, 249)
+    const first = pinSummary({ channelId: FULL_CHANNEL })
+    expect((await first.waitForEditReply(0, REPLY_TIMEOUT)).body.content ?? '').toMatch(/pinned/i)
+    expect(discord.pinnedMessageIds(FULL_CHANNEL)).toHaveLength(250)
+    const old = botSummaryPins(FULL_CHANNEL)
+    expect(old).toHaveLength(1)
+
+    const second = pinSummary({ channelId: FULL_CHANNEL })
+    const edit = await second.waitForEditReply(0, REPLY_TIMEOUT)
+    expect(edit.body.content ?? '').toMatch(/unpinned the previous/i)
+    expect(discord.pinnedMessageIds(FULL_CHANNEL)).toHaveLength(250)
+    const now = botSummaryPins(FULL_CHANNEL)
+    expect(now).toHaveLength(1)
+    expect(now[0]).not.toBe(old[0])
+  })
+
+  it('an Administrator without the explicit Pin Messages bit may pin', async () => {
+    const handle = pinSummary({ memberPermissions: PermissionFlagsBits.Administrator })
+    const edit = await handle.waitForEditReply(0, REPLY_TIMEOUT)
+    expect(edit.body.content ?? '').toMatch(/pinned/i)
+    expect(botSummaryPins()).toHaveLength(1)
+  })
+
   it('in a DM: a clear message that it works in server channels', async () => {
     const handle = pinSummary({ guildId: null })
     const callback = await handle.waitForCallback(REPLY_TIMEOUT)
@@ -612,8 +675,14 @@ describe('the whole run', () => {
       expect(typeof line.latencyMs).toBe('number')
       expect(line.latencyMs as number).toBeGreaterThanOrEqual(0)
     }
-    const commands = lines.filter((l) => l.kind === 'command').map((l) => l.command)
-    for (const name of ['ask', 'quote', 'summary', 'pin-summary', 'ghost']) expect(commands).toContain(name)
+    // One line per interaction: the same kinds and commands as dispatched.
+    const expected = dispatched.map(({ payload }) => {
+      if (payload.type === 2) return `command ${payload.data.name}`
+      if (payload.type === 4) return `autocomplete ${payload.data.name}`
+      if (payload.type === 3) return `button ${payload.data.custom_id.split(':')[0]}`
+      return `type-${payload.type}`
+    })
+    expect(lines.map((l) => `${l.kind} ${l.command}`).sort()).toEqual(expected.sort())
     expect(lines.find((l) => l.command === 'ghost')?.outcome).toBe('unknown')
   })
 
