@@ -27,14 +27,6 @@ export interface AskOptions {
   firstMentionBonus?: number
   /** Weight of a term reached by correcting a typo, relative to the term itself. Default 0.7. */
   typoWeight?: number
-  /**
-   * In corpora of more than `largeCorpusPassages` passages, terms found in more
-   * than this share of them are not searched (each would pull in thousands of
-   * results) but only scored on the best candidates. Default 0.05.
-   */
-  commonTermShare?: number
-  /** See `commonTermShare`. Default 2,000 passages. */
-  largeCorpusPassages?: number
 }
 
 export const defaultAskOptions: Required<AskOptions> = {
@@ -46,8 +38,6 @@ export const defaultAskOptions: Required<AskOptions> = {
   typeBonus: 0.25,
   firstMentionBonus: 0.3,
   typoWeight: 0.7,
-  commonTermShare: 0.05,
-  largeCorpusPassages: 2000,
 }
 
 /**
@@ -117,17 +107,47 @@ function chooseAnswerSentence(passage: Passage, question: AnalysedQuestion, weig
   return { passageId: passage.id, text: best.text, start: best.start, end: best.end, highlights: highlightSpans(passage.text, terms, best.start, best.end) }
 }
 
-function splitCommonTerms(known: WeightedTerm[], index: PassageIndex, settings: Required<AskOptions>): { searched: WeightedTerm[]; common: WeightedTerm[] } {
-  const { vocabulary } = index
-  if (vocabulary.passageCount <= settings.largeCorpusPassages) return { searched: known, common: [] }
-  const limit = vocabulary.passageCount * settings.commonTermShare
-  const searched = known.filter((term) => vocabulary.documentFrequency(term.term) <= limit)
-  if (searched.length === 0) {
-    // Only common words: search the rarest of them.
-    const rarest = [...known].sort((a, b) => b.weight - a.weight)[0] as WeightedTerm
-    return { searched: [rarest], common: known.filter((term) => term !== rarest) }
+interface Candidate {
+  position: number
+  score: number
+  matchedTerms: string[]
+}
+
+/**
+ * Passages worth ranking: MiniSearch's results for the question's ordinary
+ * terms, with its very common terms (large corpora only) added to their
+ * scores; or, for a question made only of common terms, the union of those
+ * terms' precomputed best passages.
+ */
+function candidates(known: WeightedTerm[], index: PassageIndex): Candidate[] {
+  const searched = known.filter((term) => !index.commonTerms.has(term.term))
+  const common = known.filter((term) => index.commonTerms.has(term.term))
+  const addCommon = (candidate: Candidate): Candidate => {
+    const passageTerms = index.passageTerms[candidate.position] as Set<string>
+    for (const term of common) {
+      if (candidate.matchedTerms.includes(term.term) || !passageTerms.has(term.term)) continue
+      // About what one occurrence adds to a BM25 score.
+      candidate.score += term.weight
+      candidate.matchedTerms.push(term.term)
+    }
+    return candidate
   }
-  return { searched, common: known.filter((term) => !searched.includes(term)) }
+  if (searched.length > 0) {
+    return index.search
+      .search(searched.map((term) => term.term).join(' '), { combineWith: 'OR' })
+      .slice(0, RERANK_DEPTH)
+      .map((result) => addCommon({ position: result.id as number, score: result.score, matchedTerms: [...result.terms] }))
+  }
+  const pooled = new Map<number, Candidate>()
+  for (const term of common) {
+    for (const { position, impact } of index.commonTerms.best(term.term)) {
+      const candidate = pooled.get(position) ?? { position, score: 0, matchedTerms: [] }
+      candidate.score += impact
+      candidate.matchedTerms.push(term.term)
+      pooled.set(position, candidate)
+    }
+  }
+  return [...pooled.values()].map(addCommon).sort((a, b) => b.score - a.score).slice(0, RERANK_DEPTH)
 }
 
 /** Positions of the passages where each term first occurs in its article: where things get defined. */
@@ -184,22 +204,9 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   const firstMentions = question.definitional ? firstMentionsOf(index, [...weights.keys()]) : new Set<number>()
   // Bonuses can lift a passage by at most (1 + typeBonus)(1 + firstMentionBonus): re-ranking the
   // best few dozen by MiniSearch's score is enough, and keeps large corpora fast.
-  const { searched, common } = splitCommonTerms(known, index, settings)
-  const ranked: RankedPassage[] = index.search
-    .search(searched.map((term) => term.term).join(' '), { combineWith: 'OR' })
-    .slice(0, RERANK_DEPTH)
-    .map((result) => {
-      const position = result.id as number
+  const ranked: RankedPassage[] = candidates(known, index)
+    .map(({ position, score, matchedTerms }) => {
       const passage = index.passages[position] as Passage
-      const passageTerms = index.passageTerms[position] as Set<string>
-      const matchedTerms = [...result.terms]
-      let score = result.score
-      for (const term of common) {
-        if (!passageTerms.has(term.term)) continue
-        // About what one occurrence adds to a BM25 score.
-        score += term.weight
-        matchedTerms.push(term.term)
-      }
       let bonus = hasTypeFeature(question.type, passage.text) ? 1 + settings.typeBonus : 1
       if (firstMentions.has(position)) bonus *= 1 + settings.firstMentionBonus
       return { passage, score: score * bonus, matchedTerms }

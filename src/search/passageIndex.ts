@@ -1,5 +1,7 @@
 import MiniSearch from 'minisearch'
+import SearchableMap from 'minisearch/SearchableMap'
 import type { Passage } from '../passages/types.ts'
+import { CommonTerms, type CommonTermOptions } from './commonTerms.ts'
 import { termOf, termsOf, tokenize } from './terms.ts'
 
 /** How much a match in each field counts, relative to the passage text. */
@@ -14,24 +16,21 @@ interface IndexedPassage {
   section: string
 }
 
-/** The corpus vocabulary: each term with the number of passages it occurs in. */
+/**
+ * The corpus vocabulary: each term with the number of passages it occurs in,
+ * kept in MiniSearch's radix tree so that near misses are found without a scan.
+ */
 export class Vocabulary {
-  readonly #documentFrequency = new Map<string, number>()
-  readonly #byLength = new Map<number, string[]>()
+  readonly #documentFrequency = new SearchableMap<number>()
   readonly passageCount: number
 
   constructor(passageTerms: Iterable<Set<string>>) {
     let count = 0
     for (const terms of passageTerms) {
       count++
-      for (const term of terms) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1)
+      for (const term of terms) this.#documentFrequency.update(term, (frequency = 0) => frequency + 1)
     }
     this.passageCount = count
-    for (const term of this.#documentFrequency.keys()) {
-      const bucket = this.#byLength.get(term.length) ?? []
-      bucket.push(term)
-      this.#byLength.set(term.length, bucket)
-    }
   }
 
   has(term: string): boolean {
@@ -45,8 +44,7 @@ export class Vocabulary {
 
   /** Inverse document frequency; an unknown term gets the rarest possible weight. */
   idf(term: string): number {
-    const frequency = this.#documentFrequency.get(term) ?? 0
-    return Math.log(1 + (this.passageCount + 1) / (frequency + 0.5))
+    return Math.log(1 + (this.passageCount + 1) / (this.documentFrequency(term) + 0.5))
   }
 
   /** The highest weight any term can have: that of a term in no passage. */
@@ -55,45 +53,24 @@ export class Vocabulary {
   }
 
   /**
-   * The known term one typo away (two for long words), or null. A typo fix
-   * must be unambiguous among equally near terms.
+   * The known term one typo away (two for words of nine letters or more), or
+   * null. Among equally near terms, the more common one is the likelier intent.
    */
   nearest(term: string): string | null {
     if (term.length < 5) return null
-    const maxDistance = term.length >= 9 ? 2 : 1
     let best: string | null = null
-    let bestDistance = maxDistance + 1
-    for (let length = term.length - maxDistance; length <= term.length + maxDistance; length++) {
-      for (const candidate of this.#byLength.get(length) ?? []) {
-        const distance = boundedLevenshtein(term, candidate, Math.min(bestDistance, maxDistance))
-        if (distance > maxDistance) continue
-        // Among equally near terms, the more common one is the likelier intent.
-        if (distance < bestDistance || (best !== null && distance === bestDistance && (this.#documentFrequency.get(candidate) ?? 0) > (this.#documentFrequency.get(best) ?? 0))) {
-          best = candidate
-          bestDistance = distance
-        }
+    let bestDistance = Infinity
+    let bestFrequency = -1
+    for (const [candidate, [frequency, distance]] of this.#documentFrequency.fuzzyGet(term, term.length >= 9 ? 2 : 1)) {
+      if (candidate === term) continue
+      if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
+        best = candidate
+        bestDistance = distance
+        bestFrequency = frequency
       }
     }
-    return bestDistance <= maxDistance ? best : null
+    return best
   }
-}
-
-/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`. */
-function boundedLevenshtein(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    let rowMin = i
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1))
-      current.push(value)
-      if (value < rowMin) rowMin = value
-    }
-    if (rowMin > limit) return limit + 1
-    previous = current
-  }
-  return previous[b.length] as number
 }
 
 export interface PassageIndex {
@@ -104,6 +81,8 @@ export interface PassageIndex {
   passageTerms: Set<string>[]
   /** What the corpus covers, to offer when it cannot answer: one article's sections, or many articles' titles. */
   topics: string[]
+  /** Best passages of the terms most passages contain (large corpora only). */
+  commonTerms: CommonTerms
 }
 
 /** At most this many topics are offered; a reply has no room for more. */
@@ -130,7 +109,7 @@ function speakerRoles(passage: Passage): string {
  * Builds the MiniSearch index. Terms are produced by `termOf` at index time;
  * queries arrive already as terms, so the search side must not process them again.
  */
-export function buildPassageIndex(passages: Passage[]): PassageIndex {
+export function buildPassageIndex(passages: Passage[], options: { commonTerms?: CommonTermOptions } = {}): PassageIndex {
   const search = new MiniSearch<IndexedPassage>({
     fields: ['text', 'speakers', 'roles', 'outlets', 'section'],
     tokenize: (text) => tokenize(text).map((token) => token.word),
@@ -148,5 +127,11 @@ export function buildPassageIndex(passages: Passage[]): PassageIndex {
     })),
   )
   const passageTerms = passages.map((passage) => new Set(termsOf(`${passage.text} ${speakerNames(passage)} ${speakerRoles(passage)} ${passage.outlets.join(' ')} ${passage.section ?? ''}`)))
-  return { passages, search, vocabulary: new Vocabulary(passageTerms), passageTerms, topics: corpusTopics(passages) }
+  const vocabulary = new Vocabulary(passageTerms)
+  const commonTerms = new CommonTerms(
+    passages.map((passage) => passage.text),
+    vocabulary,
+    options.commonTerms,
+  )
+  return { passages, search, vocabulary, passageTerms, topics: corpusTopics(passages), commonTerms }
 }

@@ -1,0 +1,63 @@
+import { termsOf } from './terms.ts'
+import type { Vocabulary } from './passageIndex.ts'
+
+export interface CommonTermOptions {
+  /** Only corpora of more than this many passages have common terms. Default 2,000. */
+  minPassages?: number
+  /** A term in more than this share of the passages is common. Default 0.05. */
+  share?: number
+  /** How many best passages are kept for each common term. Default 200. */
+  depth?: number
+}
+
+export const defaultCommonTermOptions: Required<CommonTermOptions> = { minPassages: 2000, share: 0.05, depth: 200 }
+
+/** A passage and how strongly one term speaks for it (its BM25 weight for that term). */
+export interface Impact {
+  position: number
+  impact: number
+}
+
+// MiniSearch's own BM25 parameters, so impacts rank like its scores.
+const K1 = 1.2
+const B = 0.7
+
+/**
+ * The best passages for each very common term, computed once. A question made
+ * only of common words ("pakistan") would otherwise make the search visit
+ * half the corpus; its candidates come from these short lists instead.
+ */
+export class CommonTerms {
+  readonly #impacts = new Map<string, Impact[]>()
+
+  constructor(texts: string[], vocabulary: Vocabulary, options: CommonTermOptions = {}) {
+    const { minPassages, share, depth } = { ...defaultCommonTermOptions, ...options }
+    if (texts.length <= minPassages) return
+    const limit = texts.length * share
+    const termLists = texts.map((text) => termsOf(text))
+    const averageLength = termLists.reduce((sum, terms) => sum + terms.length, 0) / Math.max(1, termLists.length)
+    const collected = new Map<string, Impact[]>()
+    termLists.forEach((terms, position) => {
+      const counts = new Map<string, number>()
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
+      const lengthFactor = K1 * (1 - B + (B * terms.length) / averageLength)
+      for (const [term, frequency] of counts) {
+        if (vocabulary.documentFrequency(term) <= limit) continue
+        const impact = (vocabulary.idf(term) * frequency * (K1 + 1)) / (frequency + lengthFactor)
+        const list = collected.get(term) ?? []
+        list.push({ position, impact })
+        collected.set(term, list)
+      }
+    })
+    for (const [term, list] of collected) this.#impacts.set(term, list.sort((a, b) => b.impact - a.impact).slice(0, depth))
+  }
+
+  has(term: string): boolean {
+    return this.#impacts.has(term)
+  }
+
+  /** The term's best passages, strongest first; empty for a term that is not common. */
+  best(term: string): readonly Impact[] {
+    return this.#impacts.get(term) ?? []
+  }
+}
