@@ -605,6 +605,9 @@ describe('/pin-summary', () => {
   // moderator is told the command failed. Repro: app_permissions claims Pin Messages, the channel
   // denies it (50013 on PUT /channels/{c}/messages/pins/{m}) → a stray summary stays in the channel.
   it.fails('when Discord refuses the pin, no stray unpinned summary is left in the channel', async () => {
+    discord.setBotPermissions(STALE_CHANNEL, DEFAULT_BOT_PERMISSIONS & ~PIN_MESSAGES)
+    const handle = pinSummary({ channelId: STALE_CHANNEL, appPermissions: DEFAULT_BOT_PERMISSIONS })
+    expect((await handle.waitForEditReply(0, REPLY_TIMEOUT)).body.content ?? '').toContain('Pin Messages')
     await settled()
     expect(discord.messages(STALE_CHANNEL).filter((m) => m.author.id === discord.botUser.id && !m.pinned)).toEqual([])
   })
@@ -708,6 +711,15 @@ describe('the whole run', () => {
     expect(codes).not.toContain(50035)
     expect(codes).not.toContain(40060)
     expect(discord.requests.filter((r) => r.status >= 500)).toEqual([])
+  })
+
+  it('SIGTERM: logs "shutting down" and exits 0', async () => {
+    await settled()
+    bot.process.kill('SIGTERM')
+    const { code } = await bot.exited
+    expect(code).toBe(0)
+    expect(bot.logs().at(-1)?.msg).toBe('shutting down')
+    expect(bot.stderrLines.filter((line) => line.trim() !== '')).toEqual([])
   })
 
   it('the article itself is what the tests read', () => {

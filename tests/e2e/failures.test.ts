@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_MEMBER_PERMISSIONS, option, startFakeDiscord } from '../discord-server/fakeDiscord.ts'
 import type { FakeDiscord, InteractionHandle } from '../discord-server/fakeDiscord.ts'
-import { BOT_TOKEN, PIN_MESSAGES, REPLY_TIMEOUT, limitBreaches, messageBodyOf, startBotAgainst, startFaultProxy } from './helpers.ts'
+import { BOT_TOKEN, PIN_MESSAGES, READY_TIMEOUT, REPLY_TIMEOUT, limitBreaches, messageBodyOf, startBotAgainst, startFaultProxy, waitUntil } from './helpers.ts'
 import type { Child, FaultProxy, LogLine } from './helpers.ts'
 
 const EPHEMERAL = 64
@@ -143,6 +143,18 @@ describe('a failing answer still gets exactly one visible answer', () => {
     expect(handle.originalMessage()?.content).toMatch(APOLOGY)
     expect(errors).toHaveLength(1)
     expect(info).toMatchObject({ command: 'pin-summary', outcome: 'failed' })
+  })
+
+  it('a dropped gateway connection is resumed and interactions are answered again', async () => {
+    const seen = discord.gatewayPayloads.length
+    discord.disconnectClient(4000)
+    await waitUntil(() => discord.gatewayPayloads.slice(seen).some((p) => (p as { op?: number }).op === 6 || (p as { op?: number }).op === 2), 'a RESUME or IDENTIFY', READY_TIMEOUT)
+    await discord.waitForReady(READY_TIMEOUT)
+    const handle = send(discord.slashCommand({ name: 'summary', options: [option.string('length', 'full')] }))
+    const callback = await handle.waitForCallback(REPLY_TIMEOUT)
+    expect(callback.type).toBe(4)
+    expect(callback.data.embeds).toHaveLength(1)
+    expect(handle.callbacks()).toHaveLength(1)
   })
 
   it('error lines never carry the bot token', () => {

@@ -26,7 +26,11 @@ export const PIN_MESSAGES = 1n << 51n
 export const READY_TIMEOUT = 20_000
 export const REPLY_TIMEOUT = 10_000
 
-/** Every variable the program reads, so a developer's `.env` (which never overrides) can't leak in. */
+/**
+ * Every variable the program reads. They are always set (blank when unused): dotenv never overrides
+ * a variable that exists, so a developer's `.env` can't leak in. (DOTENV_CONFIG_PATH alone would not
+ * do: dotenv's `config()` ignores it; only the `dotenv/config` preload reads it.)
+ */
 const PROGRAM_VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'CORPUS_DIR'] as const
 
 /** A clean child environment: the program's variables blank unless given, dotenv quiet, no colours. */
@@ -35,6 +39,7 @@ export function childEnv(overrides: Partial<Record<(typeof PROGRAM_VARIABLES)[nu
   for (const key of PROGRAM_VARIABLES) env[key] = ''
   delete env.NODE_OPTIONS
   delete env.CI
+  delete env.DOTENV_KEY
   return {
     ...env,
     LOG_LEVEL: 'info',
@@ -276,7 +281,7 @@ export function unquote(text: string): string {
 
 export interface Fault {
   method: string
-  /** Matched against the path without `/api/v10` and query, e.g. `/interactions/1/tok/callback`. */
+  /** Matched against the percent-decoded path without `/api/v10` and query, e.g. `/webhooks/1/tok/messages/@original`. */
   path: RegExp
   status: number
   /** JSON body of the error answer. */
@@ -365,5 +370,14 @@ export async function startFaultProxy(targetApiUrl: string): Promise<FaultProxy>
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
+  }
+}
+
+/** Polls `check` until it returns true (for state the fake has no waiter for). */
+export async function waitUntil(check: () => boolean, what: string, timeoutMs = REPLY_TIMEOUT): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }
