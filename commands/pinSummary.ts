@@ -59,7 +59,13 @@ async function postAndPin(input: CommandInput, context: HandlerContext, channel:
   const atLimit = pins.length >= MAX_PINS
   if (atLimit) for (const pin of previous) await channel.unpin(pin.id)
   const posted = await channel.post(summaryMessage(context.engine.summary({ length }), { ephemeral: false }, { pinned: true }))
-  await channel.pin(posted.id)
+  try {
+    await channel.pin(posted.id)
+  } catch (error) {
+    // An unpinned copy would only clutter the channel.
+    await channel.remove(posted.id).catch(() => undefined)
+    throw error
+  }
   if (!atLimit) for (const pin of previous) await channel.unpin(pin.id)
   const replaced = previous.length > 0 ? ` and unpinned the previous one${previous.length > 1 ? `s (${previous.length})` : ''}` : ''
   return notice(`📌 Posted and pinned a ${length} summary in <#${channel.channelId}>${replaced}.`)

@@ -3,22 +3,23 @@ import { audienceOf, stringOption } from '../src/interactions/options.ts'
 import type { CommandModule } from '../src/interactions/types.ts'
 import { autocompleteChoices } from '../src/presenters/discord/choices.ts'
 import { notice } from '../src/presenters/discord/notice.ts'
-import { quoteMessage } from '../src/presenters/discord/quoteMessage.ts'
+import { queryOfQuoteMessage, quoteMessage } from '../src/presenters/discord/quoteMessage.ts'
 import { withAudienceOptions } from './audienceOptions.ts'
 
 const PREFIX = 'quote'
 
 /**
- * Page buttons carry the whole look-up in their id (`quote:<page>:<query>`), so
- * any process — another shard, an HTTP endpoint — can answer them without state.
+ * A page button's id is only `quote:<page>`: the query is read back from the
+ * message the button sits on, so any process (another shard, an HTTP endpoint)
+ * can answer it without state, whatever the query's length.
  */
-export function pageButtonId(query: string, page: number): string {
-  return `${PREFIX}:${page}:${query}`.slice(0, 100)
+export function pageButtonId(page: number): string {
+  return `${PREFIX}:${page}`
 }
 
-function parsePageButton(customId: string): { page: number; query: string } | null {
-  const match = /^quote:(-?\d+):(.*)$/s.exec(customId)
-  return match ? { page: Number(match[1]), query: match[2] as string } : null
+function pageOf(customId: string): number | null {
+  const match = /^quote:(-?\d+)(?::|$)/.exec(customId)
+  return match ? Number(match[1]) : null
 }
 
 const builder = new SlashCommandBuilder()
@@ -32,8 +33,7 @@ const builder = new SlashCommandBuilder()
 export const quoteCommand: CommandModule = {
   data: withAudienceOptions(builder).toJSON(),
   execute(input, { engine }) {
-    const query = stringOption(input, 'query')
-    return quoteMessage(engine.quote(query), 0, audienceOf(input), (page) => pageButtonId(query, page))
+    return quoteMessage(engine.quote(stringOption(input, 'query')), 0, audienceOf(input), pageButtonId)
   },
   autocomplete(input, { engine }) {
     return autocompleteChoices(engine.suggestQuotes(input.focused.value))
@@ -41,14 +41,14 @@ export const quoteCommand: CommandModule = {
   buttons: {
     prefix: PREFIX,
     handle(input, { engine }) {
-      const parsed = parsePageButton(input.customId)
-      const result = parsed ? engine.quote(parsed.query) : null
-      if (!parsed || !result || result.quotes.length === 0) {
+      const page = pageOf(input.customId)
+      const query = queryOfQuoteMessage(input.messageEmbedAuthor)
+      const result = page === null || query === null ? null : engine.quote(query)
+      if (page === null || !result || result.quotes.length === 0) {
         return { kind: 'reply', message: notice('These results are out of date. Run `/quote` again.') }
       }
-      const message = quoteMessage(result, parsed.page, { ephemeral: input.messageEphemeral }, (page) => pageButtonId(parsed.query, page))
       // The update keeps the message's content, so a mention is not sent again.
-      return { kind: 'update', message }
+      return { kind: 'update', message: quoteMessage(result, page, { ephemeral: input.messageEphemeral }, pageButtonId) }
     },
   },
 }

@@ -20,7 +20,14 @@ export const environmentSchema = z.object({
   /** A guild to register commands in instantly (development); unset means global. */
   DISCORD_GUILD_ID: z.preprocess(blankAsUndefined, snowflake.optional()),
   /** REST base URL; unset means Discord's own. Lets the bot run behind a REST proxy, and the tests use a local server. */
-  DISCORD_API_URL: z.preprocess(blankAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  DISCORD_API_URL: z.preprocess(
+    blankAsUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      // discord.js appends "/v10/…": a trailing slash would make "//v10".
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** Folder of `*.md` articles. Default: the project's `corpus/`. */
   CORPUS_DIR: z.preprocess(blankAsUndefined, z.string().default(DEFAULT_CORPUS_DIR)),
@@ -36,6 +43,6 @@ export class ConfigurationError extends Error {
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {
   const parsed = environmentSchema.safeParse(source)
   if (parsed.success) return parsed.data
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-  throw new ConfigurationError(`invalid configuration:\n  ${problems.join('\n  ')}`)
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)
+  throw new ConfigurationError(`invalid configuration: ${problems.join('; ')} (see .env.example)`)
 }

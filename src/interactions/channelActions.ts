@@ -15,6 +15,8 @@ export interface ChannelActions {
   listPins(): Promise<PinnedMessage[]>
   pin(messageId: string): Promise<void>
   unpin(messageId: string): Promise<void>
+  /** Deletes one of the bot's own messages. */
+  remove(messageId: string): Promise<void>
 }
 
 export type ChannelActionFailure = 'missing-permissions' | 'missing-access' | 'pin-limit' | 'unknown-message' | 'other'

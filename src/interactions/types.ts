@@ -34,6 +34,8 @@ export interface ButtonInput extends Invocation {
   customId: string
   /** Whether the message the button sits on is ephemeral. */
   messageEphemeral: boolean
+  /** The author line of that message's first embed: where a reply states what it answers. */
+  messageEmbedAuthor: string | null
 }
 
 export interface Choice {

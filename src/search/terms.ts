@@ -28,7 +28,7 @@ thing things get got like want wanted today currently right now many much good m
 )
 
 /** Irregular forms Porter stemming cannot join (general English, not article-specific). */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = new Map<string, string>(Object.entries({
   died: 'die', dies: 'die', dying: 'die', dead: 'die', death: 'die', deaths: 'die', deadly: 'die',
   // Deaths are reported as killed, dead or died: one term.
   killed: 'die', killing: 'die', killings: 'die', kill: 'die', kills: 'die',
@@ -42,7 +42,7 @@ const IRREGULAR: Record<string, string> = {
   agreement: 'agree', agreed: 'agree', agreeing: 'agree', failure: 'fail', failed: 'fail',
   closure: 'close', closed: 'close', terrorists: 'terror', terrorist: 'terror', terrorism: 'terror',
   militants: 'milit', militant: 'milit', militancy: 'milit',
-}
+}))
 
 const COMBINING_MARKS = /\p{M}+/gu
 
@@ -94,7 +94,7 @@ function computeTerm(word: string): string | null {
   if (folded === '' || STOP_WORDS.has(folded) || QUESTION_FILLER.has(folded)) return null
   if (folded.length === 1 && !/\d/.test(folded)) return null
   if (folded.length > 40) return null
-  const irregular = IRREGULAR[folded]
+  const irregular = IRREGULAR.get(folded)
   if (irregular) return irregular
   folded = americanise(folded)
   return /^\d+$/.test(folded) ? folded : stemmer(folded)

@@ -306,11 +306,11 @@ describe('/ask', () => {
     expect(limitBreaches(callback.data as Parameters<typeof limitBreaches>[0])).toEqual([])
   })
 
-  // BUG (engine, src/search/terms.ts termOf): `IRREGULAR[folded]` is a plain object lookup, so the
+  // Regression test (bug found and fixed in engine, src/search/terms.ts termOf): `IRREGULAR[folded]` is a plain object lookup, so the
   // word "constructor" resolves to Object.prototype.constructor (a function) and ask() throws
   // "term.toUpperCase is not a function". Any question containing "constructor" gets the generic
   // apology instead of an answer or an abstention. Repro: /ask question:"Was a constructor involved?"
-  it.fails('a question containing the word "constructor" gets an answer or an abstention, not the apology', async () => {
+  it('a question containing the word "constructor" gets an answer or an abstention, not the apology', async () => {
     const handle = ask('Was a constructor involved in the Istanbul talks?')
     const callback = await handle.waitForCallback(REPLY_TIMEOUT)
     expect(callback.data.content ?? '').not.toMatch(/Something went wrong/)
@@ -452,13 +452,13 @@ describe('/quote', () => {
     }
   })
 
-  // BUG (commands/quote.ts pageButtonId): the page buttons carry the query in their custom_id,
+  // Regression test (bug found and fixed in commands/quote.ts pageButtonId): the page buttons carry the query in their custom_id,
   // cut to 100 characters ("quote:<page>:" takes 8), so a query of 93–100 characters (the option
   // allows 100) loses its end. Next then looks up a different, truncated query: here the second
   // speaker's name is cut off, so "page 2 of 2" of 6 quotations becomes "page 1 of 1" of 3.
   // Repro: /quote query:"Pakistan’s defence minister Khawaja Asif and Pakistan’s information
   // minister, Mr Attaullah Tarar" → press Next.
-  it.fails('Next on a long query (93–100 characters) shows page 2 of the same results', async () => {
+  it('Next on a long query (93–100 characters) shows page 2 of the same results', async () => {
     const query = 'Pakistan’s defence minister Khawaja Asif and Pakistan’s information minister, Mr Attaullah Tarar'
     expect(query.length).toBeLessThanOrEqual(100)
     const handle = quote(query)
@@ -604,7 +604,7 @@ describe('/pin-summary', () => {
   // is not deleted when Discord refuses the pin, so the channel keeps an unpinned summary while the
   // moderator is told the command failed. Repro: app_permissions claims Pin Messages, the channel
   // denies it (50013 on PUT /channels/{c}/messages/pins/{m}) → a stray summary stays in the channel.
-  it.fails('when Discord refuses the pin, no stray unpinned summary is left in the channel', async () => {
+  it('when Discord refuses the pin, no stray unpinned summary is left in the channel', async () => {
     discord.setBotPermissions(STALE_CHANNEL, DEFAULT_BOT_PERMISSIONS & ~PIN_MESSAGES)
     const handle = pinSummary({ channelId: STALE_CHANNEL, appPermissions: DEFAULT_BOT_PERMISSIONS })
     expect((await handle.waitForEditReply(0, REPLY_TIMEOUT)).body.content ?? '').toContain('Pin Messages')

@@ -88,11 +88,11 @@ describe.concurrent('npm start with a bad token', () => {
     expect(discord.requests.filter((r) => r.headers.authorization?.includes('SECRETVALUE'))).toEqual([])
   })
 
-  // BUG (src/config/environment.ts parseEnvironment + src/main.ts): a configuration error is printed
+  // Regression test (bug found and fixed in src/config/environment.ts parseEnvironment + src/main.ts): a configuration error is printed
   // as "invalid configuration:" plus one indented line per problem, i.e. at least two stderr lines,
   // while start-up failures are meant to print one line (main.ts: "one clear line").
   // Repro: DISCORD_TOKEN=abc npm start → stderr "invalid configuration:\n  DISCORD_TOKEN: does not look like a bot token (...)".
-  it.fails('a malformed token: the config error is one line', async ({ expect }) => {
+  it('a malformed token: the config error is one line', async ({ expect }) => {
     const bot = track(startBot({ DISCORD_TOKEN: 'abc', DISCORD_API_URL: discord.apiUrl }))
     expect(await exitOf(bot)).toBe(1)
     const stderr = bot.stderrLines.filter((line) => line.trim() !== '')
@@ -106,7 +106,7 @@ describe.concurrent('npm start with DISCORD_API_URL', () => {
   // ("http://host/api/"), discord.js then requests "/api//v10/gateway/bot", gets 404, and the bot
   // exits with "could not connect to Discord: 404: Not Found", which does not name the setting.
   // Repro: DISCORD_API_URL=http://127.0.0.1:PORT/api/ npm start.
-  it.fails('a trailing slash works, or is refused naming DISCORD_API_URL', async ({ expect }) => {
+  it('a trailing slash works, or is refused naming DISCORD_API_URL', async ({ expect }) => {
     const own = await startFakeDiscord({ token: BOT_TOKEN })
     const bot = track(startBot({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: `${own.apiUrl}/` }))
     try {

@@ -8,6 +8,14 @@ import { blockQuote, escapeMarkdown, mentionPrefix } from './formatting.ts'
 import { EMBED_COLOUR } from './limits.ts'
 import { escapeUserText } from './escape.ts'
 
+/** The reply's author line names the look-up; page buttons read the query back from it. */
+const AUTHOR_PREFIX = 'Quotations: '
+
+/** The query a /quote reply answers, from its embed's author line; null for any other message. */
+export function queryOfQuoteMessage(authorName: string | null): string | null {
+  return authorName?.startsWith(AUTHOR_PREFIX) ? authorName.slice(AUTHOR_PREFIX.length) : null
+}
+
 /** Quotations per page: four long ones still fit one embed comfortably. */
 export const QUOTES_PER_PAGE = 4
 
@@ -60,7 +68,7 @@ export function quoteMessage(result: QuoteResult, page: number, audience: Audien
     embeds: [
       {
         color: EMBED_COLOUR,
-        author: { name: `Quotations: ${result.query}` },
+        author: { name: `${AUTHOR_PREFIX}${result.query}` },
         description,
         ...(count > 0 ? { footer: { text: `${count} quotation${count === 1 ? '' : 's'}${pages > 1 ? ` · page ${current + 1} of ${pages}` : ''}` } } : {}),
       },

@@ -66,5 +66,9 @@ export function restChannelActions(rest: REST, channelId: string): ChannelAction
       translateErrors(async () => {
         await rest.delete(Routes.channelMessagesPin(channelId, messageId))
       }),
+    remove: (messageId) =>
+      translateErrors(async () => {
+        await rest.delete(Routes.channelMessage(channelId, messageId))
+      }),
   }
 }

@@ -5,6 +5,7 @@ import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
 import type { Logger } from '../../logging/logger.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
+import { loggableError } from '../discordRest/loggableError.ts'
 import { restChannelActions } from '../discordRest/restChannelActions.ts'
 import { editOptions, replyOptions } from './discordJsMessage.ts'
 import { autocompleteInputOf, buttonInputOf, commandInputOf } from './interactionInputs.ts'
@@ -56,7 +57,7 @@ async function apologise(interaction: Interaction, logger: Logger): Promise<void
     else if (interaction.replied || interaction.deferred) await interaction.followUp(apology)
     else await interaction.reply(apology)
   } catch (error) {
-    logger.error({ err: error, interactionId: interaction.id }, 'could not send the apology')
+    logger.error({ err: loggableError(error), interactionId: interaction.id }, 'could not send the apology')
   }
 }
 
@@ -85,10 +86,10 @@ export async function handleInteraction(interaction: Interaction, deps: GatewayD
       routed = { outcome: 'unknown' }
     }
     outcome = routed.outcome
-    if (routed.error) deps.logger.error({ err: routed.error, kind, command: name }, 'handler failed')
+    if (routed.error) deps.logger.error({ err: loggableError(routed.error), kind, command: name }, 'handler failed')
   } catch (error) {
     outcome = 'failed'
-    deps.logger.error({ err: error, kind, command: name }, 'could not answer the interaction')
+    deps.logger.error({ err: loggableError(error), kind, command: name }, 'could not answer the interaction')
     await apologise(interaction, deps.logger)
   }
   const latencyMs = Math.round((performance.now() - started) * 100) / 100

@@ -29,15 +29,21 @@ export function commandInputOf(interaction: ChatInputCommandInteraction): Comman
 }
 
 export function autocompleteInputOf(interaction: AutocompleteInteraction): AutocompleteInput {
-  const focused = interaction.options.getFocused(true)
+  // Discord always marks one option as focused; a payload without one gets empty choices, not an error.
+  const focused = interaction.options.data.find((option) => option.focused)
   return {
     ...invocationOf(interaction),
     commandName: interaction.commandName,
-    focused: { name: focused.name, value: String(focused.value ?? '') },
+    focused: { name: focused?.name ?? '', value: String(focused?.value ?? '') },
     options: optionValues(interaction.options.data),
   }
 }
 
 export function buttonInputOf(interaction: ButtonInteraction): ButtonInput {
-  return { ...invocationOf(interaction), customId: interaction.customId, messageEphemeral: interaction.message.flags.has(MessageFlags.Ephemeral) }
+  return {
+    ...invocationOf(interaction),
+    customId: interaction.customId,
+    messageEphemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
+    messageEmbedAuthor: interaction.message.embeds[0]?.author?.name ?? null,
+  }
 }

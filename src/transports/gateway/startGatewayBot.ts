@@ -5,6 +5,7 @@ import type { Environment } from '../../config/environment.ts'
 import type { Engine } from '../../engine/engine.ts'
 import { InteractionRouter } from '../../interactions/router.ts'
 import { createLogger } from '../../logging/logger.ts'
+import { loggableError } from '../discordRest/loggableError.ts'
 import { handleInteraction } from './handleInteraction.ts'
 
 /** A start-up failure with a message fit for the operator (no stack, no secrets). */
@@ -38,7 +39,7 @@ export async function startGatewayBot({ engine, environment, token }: GatewayBot
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, startupMs: Math.round(performance.now() - started) }, `ready in ${ready.guilds.cache.size} guild(s)`)
   })
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'))
+  client.on(Events.Error, (error) => logger.error({ err: loggableError(error) }, 'client error'))
 
   const stop = () => {
     logger.info('shutting down')
