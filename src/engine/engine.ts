@@ -37,6 +37,12 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   const quotations = buildQuoteIndex(passages)
   const byId = new Map(passages.map((passage) => [passage.id, passage]))
   const summaries = new Map<string, SummaryResult>()
+  const byArticle = new Map<string, Passage[]>()
+  for (const passage of passages) {
+    const list = byArticle.get(passage.articleSlug) ?? []
+    list.push(passage)
+    byArticle.set(passage.articleSlug, list)
+  }
 
   return {
     index,
@@ -47,7 +53,7 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
       const key = `${slug}:${length}`
       const cached = summaries.get(key)
       if (cached) return cached
-      const articlePassages = passages.filter((passage) => passage.articleSlug === slug)
+      const articlePassages = byArticle.get(slug) ?? []
       if (articlePassages.length === 0) throw new UnknownArticleError(`no article "${slug}" in the corpus`)
       const result = summarise(articlePassages, { ...options.summary, length })
       summaries.set(key, result)
