@@ -196,6 +196,9 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     totalWeight += named ? maxIdf : maxIdf * settings.unknownWordWeight
   }
   if (unknownNames.length > 0) return abstain(question, 'unknown-names', unknownNames, index)
+  // "What did Asif say about the economy?": the speaker is known, but if none of the topic is, the article can't say.
+  const topic = question.terms.filter((term) => term.topic)
+  if (topic.length > 0 && topic.every((term) => missing.includes(term.word))) return abstain(question, 'not-covered', missing, index)
 
   const knownWeight = known.reduce((sum, term) => sum + term.weight, 0)
   if (known.length === 0 || knownWeight / totalWeight < settings.minCoverage) return abstain(question, 'not-covered', missing, index)

@@ -7,6 +7,8 @@ export interface QuestionTerm {
   word: string
   /** Written with a capital inside the question: a name, so its absence from the article matters. */
   capitalised: boolean
+  /** After "about", "regarding"…: the topic asked about ("What did Asif say about the economy?"). */
+  topic: boolean
 }
 
 export interface AnalysedQuestion {
@@ -38,6 +40,9 @@ export function cleanQuestion(raw: string): string {
     .slice(0, MAX_QUESTION_CHARS)
 }
 
+/** Words after which a question names its topic. */
+const TOPIC_MARKERS = new Set(['about', 'regarding', 'concerning'])
+
 function questionType(folded: string): QuestionType {
   if (/\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|amount|toll)\b/.test(folded)) return 'howMany'
   if (/\bwhen\b|\bwhat (?:date|day|time|year|month)\b|\bwhich (?:date|day|year|month)\b/.test(folded)) return 'when'
@@ -58,14 +63,16 @@ export function analyseQuestion(raw: string): AnalysedQuestion {
   const casingIsInformative = upper <= letters.replace(/[^\p{L}]/gu, '').length * 0.5
   const terms: QuestionTerm[] = []
   const seen = new Set<string>()
+  let inTopic = false
   tokens.forEach((token, index) => {
+    if (TOPIC_MARKERS.has(token.word.toLowerCase())) inTopic = true
     // In a shouted question, capitals say nothing: "ASIF" is a word, not an acronym.
     const term = termOf(casingIsInformative ? token.word : token.word.toLowerCase())
     if (!term || seen.has(term)) return
     seen.add(term)
     const startsUpper = /^\p{Lu}/u.test(token.word)
     const isAcronym = /^\p{Lu}{2,}$/u.test(token.word)
-    terms.push({ term, word: token.word, capitalised: casingIsInformative && startsUpper && (index > 0 || isAcronym) })
+    terms.push({ term, word: token.word, capitalised: casingIsInformative && startsUpper && (index > 0 || isAcronym), topic: inTopic })
   })
   const folded = foldText(text)
   const predicateWord = /^\s*who\s+(?:(?:did|had|has|was|were)\s+)?([a-z]+)/.exec(folded)?.[1]

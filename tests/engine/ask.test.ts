@@ -174,6 +174,20 @@ describe('honest abstention', () => {
     },
   )
 
+  it.each([
+    ['What did Asif say about the economy?', 'economy'],
+    ['What did Tarar say regarding cricket?', 'cricket'],
+  ])('GIVEN %j (a known speaker, a topic the article never mentions) THEN it abstains naming %s', (question, word) => {
+    const result = engine.ask(question)
+    expectAbstained(result)
+    if (!result.answered) expect(result.missing).toContain(word)
+  })
+
+  it('GIVEN a known speaker and a topic the article covers THEN it answers', () => {
+    const result = engine.ask('What did Tarar say about the negotiations?')
+    expect(result.answered).toBe(true)
+  })
+
   it('GIVEN the wire article and a person it never mentions THEN it abstains', () => {
     expectAbstained(wireEngine().ask('What did the Swiss president say?'))
   })
