@@ -1,6 +1,7 @@
 import type { Passage, Span } from '../passages/types.ts'
 import type { PassageIndex } from '../search/passageIndex.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
+import { synonymsOf } from '../search/synonyms.ts'
 import { foldText, termOf, tokenize } from '../search/terms.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { hasTypeFeature } from './typeFeatures.ts'
@@ -27,6 +28,8 @@ export interface AskOptions {
   firstMentionBonus?: number
   /** Weight of a term reached by correcting a typo, relative to the term itself. Default 0.7. */
   typoWeight?: number
+  /** Weight of a synonym standing in for a question's word ("injured" for "hurt"). Default 0.7. */
+  synonymWeight?: number
 }
 
 export const defaultAskOptions: Required<AskOptions> = {
@@ -38,6 +41,7 @@ export const defaultAskOptions: Required<AskOptions> = {
   typeBonus: 0.25,
   firstMentionBonus: 0.3,
   typoWeight: 0.7,
+  synonymWeight: 0.7,
 }
 
 /**
@@ -97,7 +101,7 @@ function chooseAnswerSentence(passage: Passage, question: AnalysedQuestion, weig
     if (hasTypeFeature(question.type, sentence.text)) score += maxWeight * 0.75
     const ownScore = score
     // "What did they do after X?": the sentence after the one about X carries the answer.
-    if (question.asksWhatFollowed) score += previousScore * 0.8
+    if (question.asksWhatFollowed && ownScore > 0) score += previousScore
     previousScore = ownScore
     if (score > bestScore) {
       best = sentence
@@ -133,8 +137,10 @@ function candidates(known: WeightedTerm[], index: PassageIndex): Candidate[] {
     return candidate
   }
   if (searched.length > 0) {
+    // Each term counts as much as its weight says (synonyms and typo fixes less), on top of MiniSearch's own idf.
+    const boosts = new Map(searched.map((term) => [term.term, term.weight / Math.max(index.vocabulary.idf(term.term), 1e-9)]))
     return index.search
-      .search(searched.map((term) => term.term).join(' '), { combineWith: 'OR' })
+      .search(searched.map((term) => term.term).join(' '), { combineWith: 'OR', boostTerm: (term) => boosts.get(term) ?? 1 })
       .slice(0, RERANK_DEPTH)
       .map((result) => addCommon({ position: result.id as number, score: result.score, matchedTerms: [...result.terms] }))
   }
@@ -148,6 +154,25 @@ function candidates(known: WeightedTerm[], index: PassageIndex): Candidate[] {
     }
   }
   return [...pooled.values()].map(addCommon).sort((a, b) => b.score - a.score).slice(0, RERANK_DEPTH)
+}
+
+/**
+ * "How does the article end?": the last (or first) passage, its last (or
+ * first) sentence as the answer. Only where the corpus is one article: with
+ * several, the question does not say which.
+ */
+function answerByPosition(index: PassageIndex, question: AnalysedQuestion, position: 'start' | 'end'): AskResult | null {
+  const slugs = new Set(index.passages.map((passage) => passage.articleSlug))
+  const passage = position === 'end' ? index.passages.at(-1) : index.passages[0]
+  if (slugs.size !== 1 || !passage) return null
+  const sentence = (position === 'end' ? passage.sentences.at(-1) : passage.sentences[0]) ?? { text: passage.text, start: 0, end: passage.text.length }
+  return {
+    answered: true,
+    question: question.text,
+    type: question.type,
+    answer: { passageId: passage.id, text: sentence.text, start: sentence.start, end: sentence.end, highlights: [] },
+    passages: [{ passage, score: 1, matchedTerms: [] }],
+  }
 }
 
 /** Positions of the passages where each term first occurs in its article: where things get defined. */
@@ -172,6 +197,8 @@ function firstMentionsOf(index: PassageIndex, terms: string[]): Set<number> {
 export function ask(index: PassageIndex, rawQuestion: string, options: AskOptions = {}): AskResult {
   const settings = { ...defaultAskOptions, ...options }
   const question = analyseQuestion(rawQuestion)
+  const positional = question.position ? answerByPosition(index, question, question.position) : null
+  if (positional) return positional
   if (question.terms.length === 0) return abstain(question, 'no-question', [], index)
 
   const { vocabulary } = index
@@ -180,12 +207,25 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   const missing: string[] = []
   let totalWeight = 0
   const unknownNames: string[] = []
+  // Words the article uses for the question's words ("injured" for "hurt"): searched, weighted lower.
+  const expansions: WeightedTerm[] = []
   for (const [position, { term, word, capitalised }] of question.terms.entries()) {
     const resolved = resolveTerm(index, term, word, capitalised)
+    const synonyms = synonymsOf(resolved?.term ?? term)
+      .filter((synonym) => vocabulary.has(synonym))
+      .map((synonym) => ({ term: synonym, weight: vocabulary.idf(synonym) * settings.synonymWeight }))
+    expansions.push(...synonyms)
     if (resolved) {
       const weight = vocabulary.idf(resolved.term) * (resolved.corrected ? settings.typoWeight : 1)
       known.push({ term: resolved.term, weight })
       totalWeight += weight
+      continue
+    }
+    const standIn = synonyms.sort((a, b) => b.weight - a.weight)[0]
+    if (standIn) {
+      // The article says it in other words: the question is covered.
+      known.push(standIn)
+      totalWeight += standIn.weight
       continue
     }
     missing.push(word)
@@ -203,11 +243,13 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   const knownWeight = known.reduce((sum, term) => sum + term.weight, 0)
   if (known.length === 0 || knownWeight / totalWeight < settings.minCoverage) return abstain(question, 'not-covered', missing, index)
 
-  const weights = new Map(known.map((term) => [term.term, term.weight]))
-  const firstMentions = question.definitional ? firstMentionsOf(index, [...weights.keys()]) : new Set<number>()
+  const weights = new Map<string, number>()
+  for (const { term, weight } of [...expansions, ...known]) weights.set(term, Math.max(weight, weights.get(term) ?? 0))
+  const searchTerms = [...weights].map(([term, weight]) => ({ term, weight }))
+  const firstMentions = question.definitional ? firstMentionsOf(index, known.map((term) => term.term)) : new Set<number>()
   // Bonuses can lift a passage by at most (1 + typeBonus)(1 + firstMentionBonus): re-ranking the
   // best few dozen by MiniSearch's score is enough, and keeps large corpora fast.
-  const ranked: RankedPassage[] = candidates(known, index)
+  const ranked: RankedPassage[] = candidates(searchTerms, index)
     .map(({ position, score, matchedTerms }) => {
       const passage = index.passages[position] as Passage
       let bonus = hasTypeFeature(question.type, passage.text) ? 1 + settings.typeBonus : 1

@@ -22,6 +22,8 @@ export interface AnalysedQuestion {
   asksWhatFollowed: boolean
   /** The verb right after "who" ("Who refused…"): the sentence that answers holds it. */
   predicate: string | null
+  /** "How does the article end?": a question about where the text stands, not what it says. */
+  position: 'start' | 'end' | null
 }
 
 /** Longer questions are cut here: no real question needs more, and the engine's cost stays bounded. */
@@ -39,6 +41,10 @@ export function cleanQuestion(raw: string): string {
     .trim()
     .slice(0, MAX_QUESTION_CHARS)
 }
+
+const TEXT = String.raw`(?:the |this )?(?:article|story|piece|report|text|it)`
+const END_OF_TEXT = new RegExp(String.raw`\b(?:how|where|what) (?:does|did) ${TEXT} (?:end|finish|conclude|close)\b|\b(?:last|final|closing) (?:paragraph|line|sentence|words)\b|\bending of ${TEXT}\b`)
+const START_OF_TEXT = new RegExp(String.raw`\b(?:how|where|what) (?:does|did) ${TEXT} (?:start|begin|open)\b|\b(?:first|opening) (?:paragraph|line|sentence|words)\b|\bbeginning of ${TEXT}\b`)
 
 /** Words after which a question names its topic. */
 const TOPIC_MARKERS = new Set(['about', 'regarding', 'concerning'])
@@ -83,5 +89,6 @@ export function analyseQuestion(raw: string): AnalysedQuestion {
     definitional: (/^\s*(?:what|who)\s+(?:is|are|was|were)\b/.test(folded) || /\bstands? for\b|\bmeans?\b|\bdefin/.test(folded)) && terms.length <= 3,
     asksWhatFollowed: /\b(?:after|following|in response to|in retaliation)\b/.test(folded),
     predicate: predicateWord ? termOf(predicateWord) : null,
+    position: END_OF_TEXT.test(folded) ? 'end' : START_OF_TEXT.test(folded) ? 'start' : null,
   }
 }

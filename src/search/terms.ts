@@ -14,7 +14,9 @@ itself let's me more most mustn't my myself no nor not of off on once only or ot
 she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then there there's these they
 they'd they'll they're they've this those through to too under until up very was wasn't we we'd we'll we're we've were weren't
 what what's when when's where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've
-your yours yourself yourselves us how also just s t will shall may might must upon via per yet still even ever`.split(/\s+/),
+your yours yourself yourselves us how also just
+whats wheres whos hows whens whys thats theres dont doesnt didnt wont wouldnt cant couldnt isnt arent wasnt werent shouldnt
+hasnt havent hadnt im ive youre theyre lets s t will shall may might must upon via per yet still even ever`.split(/\s+/),
 )
 
 /**
@@ -97,7 +99,10 @@ function computeTerm(word: string): string | null {
   const irregular = IRREGULAR.get(folded)
   if (irregular) return irregular
   folded = americanise(folded)
-  return /^\d+$/.test(folded) ? folded : stemmer(folded)
+  if (/^\d+$/.test(folded)) return folded
+  // Porter reduces agents and acts alike ("negotiators", "negotiations" → "negoti"): keep agents apart.
+  if (folded.length >= 7 && /ators?$/.test(folded)) return folded.replace(/s$/, '')
+  return stemmer(folded)
 }
 
 /** Index terms of a text, in order, stop words removed. */
