@@ -62,6 +62,9 @@ function resolveTerm(index: PassageIndex, term: string, word: string, capitalise
 
 const RERANK_DEPTH = 50
 
+/** Words for news outlets: a question asking "which paper" wants a passage that names one. */
+const OUTLET_WORDS = new Set(['outlet', 'outlets', 'paper', 'papers', 'newspaper', 'newspapers', 'agency', 'agencies', 'media', 'channel', 'publication', 'source', 'sources'])
+
 /** Lower-case words shorter than this are never corrected as typos; names always may be. */
 const MIN_TYPO_FIX_LENGTH = 7
 
@@ -239,6 +242,8 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   // "What did Asif say about the economy?": the speaker is known, but if none of the topic is, the article can't say.
   const topic = question.terms.filter((term) => term.topic)
   if (topic.length > 0 && topic.every((term) => missing.includes(term.word))) return abstain(question, 'not-covered', missing, index)
+  // "What weapons did they use?": if the article never names the kind of thing asked for, it cannot say which.
+  if (question.focus && missing.includes(question.focus.word)) return abstain(question, 'not-covered', missing, index)
 
   const knownWeight = known.reduce((sum, term) => sum + term.weight, 0)
   if (known.length === 0 || knownWeight / totalWeight < settings.minCoverage) return abstain(question, 'not-covered', missing, index)
@@ -249,10 +254,13 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   const firstMentions = question.definitional ? firstMentionsOf(index, known.map((term) => term.term)) : new Set<number>()
   // Bonuses can lift a passage by at most (1 + typeBonus)(1 + firstMentionBonus): re-ranking the
   // best few dozen by MiniSearch's score is enough, and keeps large corpora fast.
+  const asksForOutlet = question.focus !== null && OUTLET_WORDS.has(foldText(question.focus.word))
   const ranked: RankedPassage[] = candidates(searchTerms, index)
     .map(({ position, score, matchedTerms }) => {
       const passage = index.passages[position] as Passage
       let bonus = hasTypeFeature(question.type, passage.text) ? 1 + settings.typeBonus : 1
+      // "Which paper quoted Asif?" is answered where an outlet is named.
+      if (asksForOutlet && passage.outlets.length > 0) bonus *= 1 + settings.typeBonus
       if (firstMentions.has(position)) bonus *= 1 + settings.firstMentionBonus
       return { passage, score: score * bonus, matchedTerms }
     })

@@ -1,4 +1,4 @@
-import { foldText, termOf, tokenize } from '../search/terms.ts'
+import { foldText, termOf, tokenize, type Token } from '../search/terms.ts'
 import type { QuestionType } from './types.ts'
 
 export interface QuestionTerm {
@@ -24,6 +24,8 @@ export interface AnalysedQuestion {
   predicate: string | null
   /** "How does the article end?": a question about where the text stands, not what it says. */
   position: 'start' | 'end' | null
+  /** "What weapons…", "Which border…": the thing asked for, named right after the question word. */
+  focus: QuestionTerm | null
 }
 
 /** Longer questions are cut here: no real question needs more, and the engine's cost stays bounded. */
@@ -45,6 +47,24 @@ export function cleanQuestion(raw: string): string {
 const TEXT = String.raw`(?:the |this )?(?:article|story|piece|report|text|it)`
 const END_OF_TEXT = new RegExp(String.raw`\b(?:how|where|what) (?:does|did) ${TEXT} (?:end|finish|conclude|close)\b|\b(?:last|final|closing) (?:paragraph|line|sentence|words)\b|\bending of ${TEXT}\b`)
 const START_OF_TEXT = new RegExp(String.raw`\b(?:how|where|what) (?:does|did) ${TEXT} (?:start|begin|open)\b|\b(?:first|opening) (?:paragraph|line|sentence|words)\b|\bbeginning of ${TEXT}\b`)
+
+/**
+ * The thing asked for: the word right after an opening "what"/"which" ("What
+ * weapons did…"), or the first lower-case content word after "how many/much"
+ * ("How many Pakistani soldiers…": names before it only qualify it).
+ */
+function focusOf(tokens: Token[], terms: QuestionTerm[]): QuestionTerm | null {
+  const termOfWord = (word: string) => terms.find((term) => term.word === word) ?? null
+  const [first, second] = tokens
+  if (first && second && /^(?:what|which)$/i.test(first.word)) return termOfWord(second.word)
+  const howMany = tokens.findIndex((token, index) => /^how$/i.test(token.word) && /^(?:many|much)$/i.test(tokens[index + 1]?.word ?? ''))
+  if (howMany === -1) return null
+  for (const token of tokens.slice(howMany + 2)) {
+    const term = termOfWord(token.word)
+    if (term && !/^\p{Lu}/u.test(token.word)) return term
+  }
+  return null
+}
 
 /** Words after which a question names its topic. */
 const TOPIC_MARKERS = new Set(['about', 'regarding', 'concerning'])
@@ -90,5 +110,6 @@ export function analyseQuestion(raw: string): AnalysedQuestion {
     asksWhatFollowed: /\b(?:after|following|in response to|in retaliation)\b/.test(folded),
     predicate: predicateWord ? termOf(predicateWord) : null,
     position: END_OF_TEXT.test(folded) ? 'end' : START_OF_TEXT.test(folded) ? 'start' : null,
+    focus: focusOf(tokens, terms),
   }
 }

@@ -36,6 +36,8 @@ const GROUPS = [
   'seriousness commitment',
   'agreement deal accord',
   'attack attacks assault assaults',
+  'newspaper paper outlet publication media agency',
+  'money rupees dollars funds cash',
 ]
 
 const SYNONYMS = new Map<string, Set<string>>()

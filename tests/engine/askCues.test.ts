@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import type { AskResult } from '../../src/engine/types.ts'
+import { synonymsOf } from '../../src/search/synonyms.ts'
+import { termOf } from '../../src/search/terms.ts'
+import { inlineArticle, mainEngine, normalise, twoArticleEngine } from './support.ts'
+import { createEngine } from '../../src/engine/engine.ts'
+
+function topText(result: AskResult): string {
+  if (!result.answered) throw new Error(`abstained (${result.reason}: ${result.missing.join(', ')}) on "${result.question}"`)
+  return normalise((result.passages[0]?.passage.text ?? '') + ' ')
+}
+
+describe('synonyms: the question need not use the article’s word', () => {
+  it.each([
+    ['GIVEN "hurt" for "injured"', 'How many were hurt in the Kabul blasts?', 'hundreds injured'],
+    ['GIVEN "truce" for "ceasefire" and "mediators" for "brokered"', 'Who were the mediators of the truce?', 'brokered by qatar'],
+    ['GIVEN "broke down" for "failed"', 'why did pakistan say the negotiations broke down', 'lack of seriousness'],
+  ])('%s THEN the top passage holds the answer', (_label, question, evidence) => {
+    expect(topText(mainEngine().ask(question))).toContain(evidence)
+  })
+
+  it('GIVEN a synonym group THEN it is symmetric and never holds the word itself', () => {
+    for (const word of ['hurt', 'truce', 'blast', 'negotiations']) {
+      const term = termOf(word) as string
+      for (const synonym of synonymsOf(term)) {
+        expect(synonym).not.toBe(term)
+        expect(synonymsOf(synonym)).toContain(term)
+      }
+    }
+  })
+
+  it('GIVEN "negotiators" and "negotiations" THEN they are different terms (agents are not acts)', () => {
+    expect(termOf('negotiators')).not.toBe(termOf('negotiations'))
+    expect(termOf('negotiator')).toBe(termOf('negotiators'))
+  })
+})
+
+describe('the thing asked for must be in the article', () => {
+  it.each([
+    ['What weapons did Pakistan use in the airstrikes?', 'weapons'],
+    ['How many Pakistani soldiers were killed at the outposts?', 'soldiers'],
+    ['How much US aid does Pakistan receive?', 'aid'],
+  ])('GIVEN %j THEN it abstains, naming %s as missing', (question, word) => {
+    const result = mainEngine().ask(question)
+    expect(result.answered).toBe(false)
+    if (!result.answered) expect(result.missing).toContain(word)
+  })
+
+  it.each([
+    ['How many people died in Kabul?', 'more than 70 people dead'],
+    ['What losses did traders suffer?', 'several crore rupees'],
+    ['How much money was lost at the border?', 'several crore rupees'],
+  ])('GIVEN %j (the thing asked for is there, maybe in other words) THEN it answers', (question, evidence) => {
+    expect(topText(mainEngine().ask(question))).toContain(evidence)
+  })
+})
+
+describe('questions about outlets and about the text itself', () => {
+  it('GIVEN "Which paper quoted Asif?" THEN the top passage names the outlet', () => {
+    const result = mainEngine().ask('Which paper quoted Asif?')
+    expect(result.answered && result.passages[0]?.passage.outlets.length).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ['how does the article end', 'end'],
+    ['What is the last paragraph?', 'end'],
+    ['How does the story begin?', 'start'],
+  ] as const)('GIVEN %j THEN the answer is the %s of the article', (question, where) => {
+    const engine = mainEngine()
+    const result = engine.ask(question)
+    const passages = engine.index.passages
+    const expected = where === 'end' ? passages.at(-1) : passages[0]
+    expect(result.answered && result.passages[0]?.passage.id).toBe(expected?.id)
+  })
+
+  it('GIVEN a corpus of two articles THEN "how does the article end" is not answered by position (which article?)', () => {
+    const engine = twoArticleEngine()
+    const result = engine.ask('how does the article end')
+    const lastOfEach = new Set(engine.articles().map((article) => engine.index.passages.filter((passage) => passage.articleSlug === article.slug).at(-1)?.id))
+    if (result.answered) expect(lastOfEach.has(result.passages[0]?.passage.id)).toBe(false)
+  })
+
+  it('GIVEN a one-article corpus of one paragraph THEN start and end are that paragraph', () => {
+    const engine = createEngine([inlineArticle('The council met on Monday. It agreed a new budget.')])
+    const end = engine.ask('How does the article end?')
+    const start = engine.ask('How does the article begin?')
+    expect(end.answered && end.answer.text).toBe('It agreed a new budget.')
+    expect(start.answered && start.answer.text).toBe('The council met on Monday.')
+  })
+})
