@@ -62,6 +62,9 @@ function resolveTerm(index: PassageIndex, term: string, word: string, capitalise
 
 const RERANK_DEPTH = 50
 
+/** A supporting passage this close to the best one's score is shown even if it matches no new word. */
+const NEAR_EQUAL = 0.85
+
 /** Words for news outlets: a question asking "which paper" wants a passage that names one. */
 const OUTLET_WORDS = new Set(['outlet', 'outlets', 'paper', 'papers', 'newspaper', 'newspapers', 'agency', 'agencies', 'media', 'channel', 'publication', 'source', 'sources'])
 
@@ -271,9 +274,12 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   const topWeight = top.matchedTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0)
   if (topWeight / totalWeight < settings.minPassageCoverage) return abstain(question, 'not-covered', missing, index)
 
+  // A supporting passage must add something: a word of the question the best one lacks, or near-equal relevance.
+  const topTerms = new Set(top.matchedTerms)
   const supporting = ranked
     .slice(1)
     .filter((candidate) => candidate.score >= top.score * settings.supportRatio)
+    .filter((candidate) => candidate.score >= top.score * NEAR_EQUAL || candidate.matchedTerms.some((term) => !topTerms.has(term)))
     .slice(0, settings.maxPassages - 1)
   return {
     answered: true,
