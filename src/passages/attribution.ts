@@ -1,18 +1,8 @@
-import {
-  OUTLET_PATTERNS,
-  OUTLET_QUOTED_PERSON,
-  PRONOUNS,
-  SPEECH_PARTICIPLES,
-  SPEECH_VERBS,
-  TITLED_NAME,
-  isCapitalisedName,
-  looksLikeSource,
-  normaliseName,
-  subjectPhrase,
-} from './names.ts'
+import { PRONOUNS, TITLED_NAME, isCapitalisedName, looksLikeSource, normaliseName } from './names.ts'
 import { PeopleRegistry } from './people.ts'
 import { findQuotedSpans } from './quotations.ts'
 import { splitSentences } from './sentences.ts'
+import { findOutlets, maskQuotations, outletCarriedPeople, speechSubjects } from './speechTags.ts'
 import type { Attribution, Quotation, Sentence, Speaker } from './types.ts'
 
 /** What attribution found in one paragraph. Offsets are into the paragraph text. */
@@ -26,39 +16,6 @@ export interface AttributedParagraph {
 interface SpeechTag {
   attribution: Attribution
   fromContext: boolean
-}
-
-/** Hides quoted words so that names and verbs inside a quotation are not read as tags. */
-function maskQuotations(text: string): string {
-  let masked = text
-  for (const span of findQuotedSpans(text)) {
-    masked = masked.slice(0, span.start) + '_'.repeat(span.end - span.start) + masked.slice(span.end)
-  }
-  return masked
-}
-
-function findOutlets(masked: string, people: PeopleRegistry): string[] {
-  const outlets: string[] = []
-  for (const pattern of OUTLET_PATTERNS) {
-    for (const match of masked.matchAll(pattern)) {
-      const outlet = (match.groups?.outlet ?? '').trim().replace(/\.$/, '')
-      if (outlet === '' || !/^[A-Z]/.test(outlet)) continue
-      if (people.resolve(outlet) || !isCapitalisedName(outlet.split(/\s+/)[0] as string)) continue
-      if (!outlets.includes(outlet)) outlets.push(outlet)
-    }
-  }
-  return outlets
-}
-
-/** Splits a clause at its commas, quotation marks and dashes, keeping order. */
-function segments(text: string): string[] {
-  return text.split(/[,;:—–”“"]|_+/).filter((segment) => segment.trim() !== '')
-}
-
-/** The antecedent of "…, who said": the capitalised words right before the comma. */
-function antecedent(before: string): string | null {
-  const match = /((?:[A-Z][\p{L}\p{M}.-]*(?:[’']s)?\s+)*[A-Z][\p{L}\p{M}.-]*)\s*,?\s*$/u.exec(before.replace(/\s*,\s*who\s*$/, ''))
-  return match ? (match[1] as string) : null
 }
 
 /**
@@ -98,48 +55,13 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
   }
 
   const tagsInSentence = (masked: string): SpeechTag[] => {
-    const tags: SpeechTag[] = []
-    for (const match of masked.matchAll(/[\p{L}’']+/gu)) {
-      const word = match[0].toLowerCase()
-      const isParticiple = SPEECH_PARTICIPLES.has(word)
-      if (!SPEECH_VERBS.has(word) && !isParticiple) continue
-      const before = masked.slice(0, match.index)
-      let phrase: string | null = null
-      if (/\bwho\s*$/.test(before)) {
-        phrase = antecedent(before.replace(/\bwho\s*$/, ''))
-      } else if (isParticiple) {
-        // "…, saying …": the speaker is the subject of the main clause. Without the comma it is a noun ("a stern warning").
-        if (!/,\s*$/.test(before)) continue
-        for (const segment of segments(before)) {
-          if (/^\s*[A-Za-z]+ing\b/.test(segment)) continue
-          phrase = subjectPhrase(segment)
-          if (phrase) break
-        }
-      } else {
-        const clause = /[,;:—–”“"_]\s*$/.test(before) ? '' : (segments(before).at(-1) ?? '')
-        phrase = clause.trim() === '' ? null : subjectPhrase(clause.replace(/^.*\bthat\s+/, ''), { whole: true })
-        if (!phrase && /,\s*$/.test(before)) {
-          // "Jane Doe, the finance minister, told …": the subject stands before the appositive.
-          phrase = segments(before).map((segment) => segment.trim()).find((segment) => people.resolve(segment) !== null) ?? null
-        }
-        if (!phrase && INVERTIBLE_VERBS.has(word)) {
-          // Inverted tag: "…,” said Asif.
-          const after = /^\s+((?:[A-Z][\p{L}\p{M}.-]*\s*)+)/u.exec(masked.slice(match.index + match[0].length))
-          phrase = after ? (after[1] as string).trim().replace(/\.$/, '') : null
-        }
-      }
-      if (!phrase) continue
-      const tag = resolveSubject(phrase)
-      if (tag) tags.push(tag)
-    }
-    for (const match of masked.matchAll(OUTLET_QUOTED_PERSON)) {
-      const tag = resolveSubject((match.groups?.person ?? '').trim())
-      const outlet = (match.groups?.outlet ?? '').trim()
-      if (tag && tag.attribution.speaker.isPerson && outlet) {
-        people.add(tag.attribution.speaker.name, tag.attribution.speaker.role)
-        people.setDefaultVia(tag.attribution.speaker, outlet)
-        tags.unshift({ attribution: { ...tag.attribution, via: outlet }, fromContext: false })
-      }
+    const tags = speechSubjects(masked, people).flatMap((phrase) => resolveSubject(phrase) ?? [])
+    for (const { person, outlet } of outletCarriedPeople(masked)) {
+      const tag = resolveSubject(person)
+      if (!tag || !tag.attribution.speaker.isPerson) continue
+      people.add(tag.attribution.speaker.name, tag.attribution.speaker.role)
+      people.setDefaultVia(tag.attribution.speaker, outlet)
+      tags.unshift({ attribution: { ...tag.attribution, via: outlet }, fromContext: false })
     }
     return tags
   }
@@ -204,9 +126,6 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
     return { ...tag.attribution, via }
   }
 }
-
-/** Verbs that may come before their subject ("…,” said Asif); "told" never does: what follows it is the listener. */
-const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'insisted', 'noted', 'warned', 'continued', 'explained', 'replied'])
 
 /** Organisations speak too, but are not people ("the Foreign Office", "Taliban authorities"). */
 function looksLikeOrganisation(phrase: string): boolean {
