@@ -1,5 +1,6 @@
 import type { Passage } from '../passages/types.ts'
 import { termsOf } from '../search/terms.ts'
+import { hasTypeFeature } from './typeFeatures.ts'
 import type { SummaryLength, SummaryResult } from './types.ts'
 
 export interface SummaryOptions {
@@ -81,7 +82,9 @@ export function summarise(articlePassages: Passage[], options: SummaryOptions = 
     if (!standsAlone(sentence.text)) return
     const vector = vectors[order] as Map<string, number>
     const position = order === 0 ? 1.5 : opensSection ? 1.15 : 1
-    candidates.push({ text: sentence.text, passage, order, vector, score: cosine(vector, centroid) * position })
+    // Developments carry dates and figures ("on October 19", "more than 70 people").
+    const concrete = hasTypeFeature('when', sentence.text) || /\d/.test(sentence.text) ? 1.2 : 1
+    candidates.push({ text: sentence.text, passage, order, vector, score: cosine(vector, centroid) * position * concrete })
   })
 
   const chosen: Candidate[] = []
