@@ -24,7 +24,7 @@ export interface AnalysedQuestion {
   predicate: string | null
   /** "How does the article end?": a question about where the text stands, not what it says. */
   position: 'start' | 'end' | null
-  /** "What weapons…", "Which border…": the thing asked for, named right after the question word. */
+  /** "What weapons…", "Which border…", "Who led…": the thing asked for, named right after the question word. */
   focus: QuestionTerm | null
 }
 
@@ -110,6 +110,7 @@ export function analyseQuestion(raw: string): AnalysedQuestion {
     asksWhatFollowed: /\b(?:after|following|in response to|in retaliation)\b/.test(folded),
     predicate: predicateWord ? termOf(predicateWord) : null,
     position: END_OF_TEXT.test(folded) ? 'end' : START_OF_TEXT.test(folded) ? 'start' : null,
-    focus: focusOf(tokens, terms),
+    // "Who led the delegation?": what someone did is the thing asked about.
+    focus: focusOf(tokens, terms) ?? (predicateWord ? (terms.find((term) => foldText(term.word) === predicateWord) ?? null) : null),
   }
 }
