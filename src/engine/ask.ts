@@ -1,6 +1,7 @@
 import type { Passage, Span } from '../passages/types.ts'
 import type { PassageIndex } from '../search/passageIndex.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
+import { isOrdinary } from '../search/ordinaryWords.ts'
 import { synonymsOf } from '../search/synonyms.ts'
 import { foldText, termOf, tokenize } from '../search/terms.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
@@ -28,6 +29,8 @@ export interface AskOptions {
   firstMentionBonus?: number
   /** Weight of a term reached by correcting a typo, relative to the term itself. Default 0.7. */
   typoWeight?: number
+  /** Weight of an unknown but very common English word ("first", "supposed"), as a share of the rarest term's. Default 0.15. */
+  ordinaryWordWeight?: number
   /** Weight of a synonym standing in for a question's word ("injured" for "hurt"). Default 0.7. */
   synonymWeight?: number
 }
@@ -42,6 +45,7 @@ export const defaultAskOptions: Required<AskOptions> = {
   firstMentionBonus: 0.3,
   typoWeight: 0.7,
   synonymWeight: 0.7,
+  ordinaryWordWeight: 0.15,
 }
 
 /**
@@ -239,7 +243,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     // A title names a person as surely as a name does ("the president", "the prime minister").
     const nextWord = question.terms[position + 1]?.word
     const named = capitalised || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
-    totalWeight += named ? maxIdf : maxIdf * settings.unknownWordWeight
+    totalWeight += named ? maxIdf : maxIdf * (isOrdinary(term) ? settings.ordinaryWordWeight : settings.unknownWordWeight)
   }
   if (unknownNames.length > 0) return abstain(question, 'unknown-names', unknownNames, index)
   // "What did Asif say about the economy?": the speaker is known, but if none of the topic is, the article can't say.

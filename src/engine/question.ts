@@ -1,3 +1,4 @@
+import { isOrdinary } from '../search/ordinaryWords.ts'
 import { foldText, termOf, tokenize, type Token } from '../search/terms.ts'
 import type { QuestionType } from './types.ts'
 
@@ -46,7 +47,10 @@ export function cleanQuestion(raw: string): string {
 
 const TEXT = String.raw`(?:the |this )?(?:article|story|piece|report|text|it)`
 const END_OF_TEXT = new RegExp(String.raw`\b(?:how|where|what) (?:does|did) ${TEXT} (?:end|finish|conclude|close)\b|\b(?:last|final|closing) (?:paragraph|line|sentence|words)\b|\bending of ${TEXT}\b`)
-const START_OF_TEXT = new RegExp(String.raw`\b(?:how|where|what) (?:does|did) ${TEXT} (?:start|begin|open)\b|\b(?:first|opening) (?:paragraph|line|sentence|words)\b|\bbeginning of ${TEXT}\b`)
+// A news article opens with its gist (the lede): "what is the article about" is answered there too.
+const START_OF_TEXT = new RegExp(
+  String.raw`\b(?:how|where|what) (?:does|did) ${TEXT} (?:start|begin|open)\b|\b(?:first|opening) (?:paragraph|line|sentence|words)\b|\bbeginning of ${TEXT}\b|\bwhat(?: is|'s|s) ${TEXT} about\b|\b(?:main|key) (?:point|idea|message|story)\b|\bgist\b`,
+)
 
 /**
  * The thing asked for: the word right after an opening "what"/"which" ("What
@@ -54,9 +58,18 @@ const START_OF_TEXT = new RegExp(String.raw`\b(?:how|where|what) (?:does|did) ${
  * ("How many Pakistani soldiers…": names before it only qualify it).
  */
 function focusOf(tokens: Token[], terms: QuestionTerm[]): QuestionTerm | null {
-  const termOfWord = (word: string) => terms.find((term) => term.word === word) ?? null
-  const [first, second] = tokens
-  if (first && second && /^(?:what|which)$/i.test(first.word)) return termOfWord(second.word)
+  // Ordinary words ("main", "way") are not things the article would name.
+  const termOfWord = (word: string) => terms.find((term) => term.word === word && !isOrdinary(term.term)) ?? null
+  const [first, second, third, fourth] = tokens
+  if (first && second && /^(?:what|which)$/i.test(first.word)) {
+    // "What is the capital of …": the noun after the copula.
+    if (/^(?:is|are|was|were)$/i.test(second.word)) {
+      const noun = third && /^(?:the|a|an)$/i.test(third.word) ? fourth : third
+      return noun ? termOfWord(noun.word) : null
+    }
+    // "What caused …" asks about an event, not a kind of thing.
+    return /ed$/i.test(second.word) ? null : termOfWord(second.word)
+  }
   const howMany = tokens.findIndex((token, index) => /^how$/i.test(token.word) && /^(?:many|much)$/i.test(tokens[index + 1]?.word ?? ''))
   if (howMany === -1) return null
   for (const token of tokens.slice(howMany + 2)) {

@@ -88,3 +88,31 @@ describe('questions about outlets and about the text itself', () => {
     expect(start.answered && start.answer.text).toBe('The council met on Monday.')
   })
 })
+
+describe('ordinary words and the noun asked for', () => {
+  it('GIVEN unknown but ordinary words around a known topic ("first", "supposed", "last") THEN it still answers', () => {
+    expect(topText(mainEngine().ask('how long was the first ceasefire supposed to last'))).toContain('48-hour ceasefire')
+  })
+
+  it.each([
+    ['What is the capital of Afghanistan?', 'capital'],
+    ['What is Pakistan’s nuclear policy?', 'nuclear'],
+  ])('GIVEN %j (the noun asked for is nowhere in the article) THEN it abstains naming %s', (question, word) => {
+    const result = mainEngine().ask(question)
+    expect(result.answered).toBe(false)
+    if (!result.answered) expect(result.missing).toContain(word)
+  })
+
+  it('GIVEN "What caused the rift?" (a verb after "what", not a kind of thing) THEN it answers', () => {
+    expect(mainEngine().ask('What caused the rift?').answered).toBe(true)
+  })
+
+  it.each([['What’s the article about?'], ['what is the main point of the article'], ['What is the gist?']])(
+    'GIVEN %j THEN the answer is the opening paragraph (the lede carries the gist)',
+    (question) => {
+      const engine = mainEngine()
+      const result = engine.ask(question)
+      expect(result.answered && result.passages[0]?.passage.id).toBe(engine.index.passages[0]?.id)
+    },
+  )
+})
