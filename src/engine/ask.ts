@@ -1,12 +1,14 @@
-import type { Passage, Span } from '../passages/types.ts'
+import type { Passage } from '../passages/types.ts'
 import type { PassageIndex } from '../search/passageIndex.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
 import { isOrdinary } from '../search/ordinaryWords.ts'
 import { synonymsOf } from '../search/synonyms.ts'
-import { foldText, termOf, tokenize } from '../search/terms.ts'
+import { foldText } from '../search/terms.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
+import { chooseAnswerSentence } from './answerSentence.ts'
+import { candidates, firstMentionsOf, type WeightedTerm } from './candidates.ts'
 import { hasTypeFeature } from './typeFeatures.ts'
-import type { AnswerSentence, AskResult, RankedPassage, UnansweredQuestion } from './types.ts'
+import type { AskResult, RankedPassage, UnansweredQuestion } from './types.ts'
 
 export interface AskOptions {
   /** Share of the question's weighted content the corpus must contain. Default 0.5. */
@@ -64,8 +66,6 @@ function resolveTerm(index: PassageIndex, term: string, word: string, capitalise
   return nearest ? { term: nearest, corrected: true } : null
 }
 
-const RERANK_DEPTH = 50
-
 /** A supporting passage this close to the best one's score is shown even if it matches no new word. */
 const NEAR_EQUAL = 0.85
 
@@ -75,95 +75,8 @@ const OUTLET_WORDS = new Set(['outlet', 'outlets', 'paper', 'papers', 'newspaper
 /** Lower-case words shorter than this are never corrected as typos; names always may be. */
 const MIN_TYPO_FIX_LENGTH = 7
 
-interface WeightedTerm {
-  term: string
-  weight: number
-}
-
 function abstain(question: AnalysedQuestion, reason: UnansweredQuestion['reason'], missing: string[], index: PassageIndex): UnansweredQuestion {
   return { answered: false, question: question.text, type: question.type, reason, missing, topics: index.topics, passages: [] }
-}
-
-/** Offsets of the words in `[start, end)` of `text` whose terms are in `terms`. */
-export function highlightSpans(text: string, terms: ReadonlySet<string>, start = 0, end = text.length): Span[] {
-  const spans: Span[] = []
-  for (const token of tokenize(text.slice(start, end))) {
-    const term = termOf(token.word)
-    if (term && terms.has(term)) spans.push({ start: start + token.start, end: start + token.end })
-  }
-  return spans
-}
-
-function chooseAnswerSentence(passage: Passage, question: AnalysedQuestion, weights: Map<string, number>): AnswerSentence {
-  const terms = new Set(weights.keys())
-  let best = passage.sentences[0] ?? { text: passage.text, start: 0, end: passage.text.length }
-  let bestScore = -Infinity
-  const maxWeight = Math.max(0, ...weights.values())
-  let previousScore = 0
-  for (const sentence of passage.sentences) {
-    let score = 0
-    for (const term of new Set(tokenize(sentence.text).map((token) => termOf(token.word)))) {
-      if (!term || !terms.has(term)) continue
-      score += weights.get(term) ?? 0
-      // "Who refused…?" is answered by the sentence where someone refused, whatever else matches.
-      if (term === question.predicate) score += maxWeight * 4
-    }
-    if (hasTypeFeature(question.type, sentence.text)) score += maxWeight * 0.75
-    const ownScore = score
-    // "What did they do after X?": the sentence after the one about X carries the answer.
-    if (question.asksWhatFollowed && ownScore > 0) score += previousScore
-    previousScore = ownScore
-    if (score > bestScore) {
-      best = sentence
-      bestScore = score
-    }
-  }
-  return { passageId: passage.id, text: best.text, start: best.start, end: best.end, highlights: highlightSpans(passage.text, terms, best.start, best.end) }
-}
-
-interface Candidate {
-  position: number
-  score: number
-  matchedTerms: string[]
-}
-
-/**
- * Passages worth ranking: MiniSearch's results for the question's ordinary
- * terms, with its very common terms (large corpora only) added to their
- * scores; or, for a question made only of common terms, the union of those
- * terms' precomputed best passages.
- */
-function candidates(known: WeightedTerm[], index: PassageIndex): Candidate[] {
-  const searched = known.filter((term) => !index.commonTerms.has(term.term))
-  const common = known.filter((term) => index.commonTerms.has(term.term))
-  const addCommon = (candidate: Candidate): Candidate => {
-    const passageTerms = index.passageTerms[candidate.position] as Set<string>
-    for (const term of common) {
-      if (candidate.matchedTerms.includes(term.term) || !passageTerms.has(term.term)) continue
-      // About what one occurrence adds to a BM25 score.
-      candidate.score += term.weight
-      candidate.matchedTerms.push(term.term)
-    }
-    return candidate
-  }
-  if (searched.length > 0) {
-    // Each term counts as much as its weight says (synonyms and typo fixes less), on top of MiniSearch's own idf.
-    const boosts = new Map(searched.map((term) => [term.term, term.weight / Math.max(index.vocabulary.idf(term.term), 1e-9)]))
-    return index.search
-      .search(searched.map((term) => term.term).join(' '), { combineWith: 'OR', boostTerm: (term) => boosts.get(term) ?? 1 })
-      .slice(0, RERANK_DEPTH)
-      .map((result) => addCommon({ position: result.id as number, score: result.score, matchedTerms: [...result.terms] }))
-  }
-  const pooled = new Map<number, Candidate>()
-  for (const term of common) {
-    for (const { position, impact } of index.commonTerms.best(term.term)) {
-      const candidate = pooled.get(position) ?? { position, score: 0, matchedTerms: [] }
-      candidate.score += impact
-      candidate.matchedTerms.push(term.term)
-      pooled.set(position, candidate)
-    }
-  }
-  return [...pooled.values()].map(addCommon).sort((a, b) => b.score - a.score).slice(0, RERANK_DEPTH)
 }
 
 /**
@@ -183,21 +96,6 @@ function answerByPosition(index: PassageIndex, question: AnalysedQuestion, posit
     answer: { passageId: passage.id, text: sentence.text, start: sentence.start, end: sentence.end, highlights: [] },
     passages: [{ passage, score: 1, matchedTerms: [] }],
   }
-}
-
-/** Positions of the passages where each term first occurs in its article: where things get defined. */
-function firstMentionsOf(index: PassageIndex, terms: string[]): Set<number> {
-  const found = new Set<number>()
-  for (const term of terms) {
-    const seenArticles = new Set<string>()
-    index.passageTerms.forEach((passageTerms, position) => {
-      const slug = (index.passages[position] as Passage).articleSlug
-      if (seenArticles.has(slug) || !passageTerms.has(term)) return
-      seenArticles.add(slug)
-      found.add(position)
-    })
-  }
-  return found
 }
 
 /**

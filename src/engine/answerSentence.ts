@@ -1,0 +1,48 @@
+import type { Passage, Span } from '../passages/types.ts'
+import { termOf, tokenize } from '../search/terms.ts'
+import type { AnalysedQuestion } from './question.ts'
+import { hasTypeFeature } from './typeFeatures.ts'
+import type { AnswerSentence } from './types.ts'
+
+/** Offsets of the words in `[start, end)` of `text` whose terms are in `terms`. */
+export function highlightSpans(text: string, terms: ReadonlySet<string>, start = 0, end = text.length): Span[] {
+  const spans: Span[] = []
+  for (const token of tokenize(text.slice(start, end))) {
+    const term = termOf(token.word)
+    if (term && terms.has(term)) spans.push({ start: start + token.start, end: start + token.end })
+  }
+  return spans
+}
+
+/**
+ * The sentence of the passage that answers: the most question weight, a
+ * sentence holding what the question type asks for, the one with the "who"
+ * predicate, or, for "what happened after X", the one after X.
+ */
+export function chooseAnswerSentence(passage: Passage, question: AnalysedQuestion, weights: Map<string, number>): AnswerSentence {
+  const terms = new Set(weights.keys())
+  let best = passage.sentences[0] ?? { text: passage.text, start: 0, end: passage.text.length }
+  let bestScore = -Infinity
+  const maxWeight = Math.max(0, ...weights.values())
+  let previousScore = 0
+  for (const sentence of passage.sentences) {
+    let score = 0
+    for (const term of new Set(tokenize(sentence.text).map((token) => termOf(token.word)))) {
+      if (!term || !terms.has(term)) continue
+      score += weights.get(term) ?? 0
+      // "Who refused…?" is answered by the sentence where someone refused, whatever else matches.
+      if (term === question.predicate) score += maxWeight * 4
+    }
+    if (hasTypeFeature(question.type, sentence.text)) score += maxWeight * 0.75
+    const ownScore = score
+    // "What did they do after X?": the sentence after the one about X carries the answer.
+    if (question.asksWhatFollowed && ownScore > 0) score += previousScore
+    previousScore = ownScore
+    if (score > bestScore) {
+      best = sentence
+      bestScore = score
+    }
+  }
+  return { passageId: passage.id, text: best.text, start: best.start, end: best.end, highlights: highlightSpans(passage.text, terms, best.start, best.end) }
+}
+
