@@ -47,7 +47,14 @@ function describeFailure(error: ChannelActionError, channelId: string): string {
   }
 }
 
-/** Posts the summary and pins it; unpins the bot's earlier summaries so that one current summary stays pinned. */
+const ignore = () => undefined
+
+/**
+ * Posts the summary and pins it, then unpins the bot's earlier summaries so
+ * one current summary stays pinned. Pins first, so the channel is never left
+ * without a summary; at the 250-pin limit it must make room first, and puts
+ * the old one back if the new one cannot be pinned.
+ */
 async function postAndPin(input: CommandInput, context: HandlerContext, channel: ChannelActions): Promise<BotMessage> {
   const length = summaryLength(stringOption(input, 'length', 'short'))
   const pins = await channel.listPins()
@@ -55,20 +62,35 @@ async function postAndPin(input: CommandInput, context: HandlerContext, channel:
   if (pins.length - previous.length >= MAX_PINS) {
     return notice(`<#${channel.channelId}> already has ${MAX_PINS} pinned messages, Discord’s limit. Unpin one and try again.`)
   }
-  // At the limit, make room first; otherwise pin first, so the channel is never without a summary.
-  const atLimit = pins.length >= MAX_PINS
-  if (atLimit) for (const pin of previous) await channel.unpin(pin.id)
-  const posted = await channel.post(summaryMessage(context.engine.summary({ length }), { ephemeral: false }, { pinned: true }))
+  const madeRoom = pins.length >= MAX_PINS ? previous.slice(0, 1) : []
+  for (const pin of madeRoom) await channel.unpin(pin.id)
   try {
-    await channel.pin(posted.id)
-  } catch (error) {
+    const posted = await channel.post(summaryMessage(context.engine.summary({ length }), { ephemeral: false }, { pinned: true }))
     // An unpinned copy would only clutter the channel.
-    await channel.remove(posted.id).catch(() => undefined)
+    await channel.pin(posted.id).catch(async (error: unknown) => {
+      await channel.remove(posted.id).catch(ignore)
+      throw error
+    })
+  } catch (error) {
+    for (const pin of madeRoom) await channel.pin(pin.id).catch(ignore)
     throw error
   }
-  if (!atLimit) for (const pin of previous) await channel.unpin(pin.id)
-  const replaced = previous.length > 0 ? ` and unpinned the previous one${previous.length > 1 ? `s (${previous.length})` : ''}` : ''
-  return notice(`📌 Posted and pinned a ${length} summary in <#${channel.channelId}>${replaced}.`)
+  // The new summary is pinned: from here on, failures are reported, not fatal.
+  let unpinned = madeRoom.length
+  let stuck = 0
+  for (const pin of previous.slice(madeRoom.length)) {
+    try {
+      await channel.unpin(pin.id)
+      unpinned++
+    } catch (error) {
+      if (!(error instanceof ChannelActionError)) throw error
+      // Already gone (deleted or unpinned by someone): nothing left to replace.
+      if (error.failure !== 'unknown-message') stuck++
+    }
+  }
+  const replaced = unpinned > 0 ? ` and unpinned the previous one${unpinned > 1 ? `s (${unpinned})` : ''}` : ''
+  const warning = stuck > 0 ? ` I couldn’t unpin ${stuck} older summar${stuck > 1 ? 'ies' : 'y'}; a moderator can unpin ${stuck > 1 ? 'them' : 'it'} by hand.` : ''
+  return notice(`📌 Posted and pinned a ${length} summary in <#${channel.channelId}>${replaced}.${warning}`)
 }
 
 export const pinSummaryCommand: CommandModule = {

@@ -50,6 +50,15 @@ export function fitMessage(message: BotMessage): BotMessage {
       embed.description = shorter
     }
   }
+  // Still over (titles, authors, footers): drop trailing embeds, then shorten the first one's footer.
+  while (total > LIMITS.embedTotal && embeds.length > 1) total -= embedLength(embeds.pop() as APIEmbed)
+  const first = embeds[0]
+  if (total > LIMITS.embedTotal && first?.footer) {
+    const keep = Math.max(0, first.footer.text.length - (total - LIMITS.embedTotal))
+    total -= first.footer.text.length - keep
+    if (keep > 0) first.footer = { ...first.footer, text: trimToLimit(first.footer.text, keep) }
+    else delete first.footer
+  }
   const components = message.components.slice(0, LIMITS.rowsPerMessage).map((row) => ({
     ...row,
     components: row.components.slice(0, LIMITS.buttonsPerRow).map((button) => ({

@@ -7,11 +7,13 @@ const ELLIPSIS = '…'
 export function trimToLimit(text: string, max: number): string {
   if (text.length <= max) return text
   if (max <= 1) return ELLIPSIS.slice(0, max)
-  const room = text.slice(0, max - 1)
+  // Never cut inside a character: drop a lone high surrogate left by the slice.
+  const room = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')
   const sentenceEnd = Math.max(...['. ', '! ', '? ', '.” ', '.\n', '\n\n'].map((mark) => room.lastIndexOf(mark)))
   if (sentenceEnd >= max * 0.5) {
     const cut = room.slice(0, sentenceEnd + (room[sentenceEnd + 1] === '”' ? 2 : 1)).trimEnd()
-    return `${closeFormatting(cut)} ${ELLIPSIS}`.slice(0, max)
+    const closed = closeFormatting(cut)
+    return closed.length + 2 <= max ? `${closed} ${ELLIPSIS}` : `${closed}${ELLIPSIS}`
   }
   const wordEnd = room.lastIndexOf(' ')
   const cut = (wordEnd >= max * 0.5 ? room.slice(0, wordEnd) : room).trimEnd()
