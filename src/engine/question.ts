@@ -32,7 +32,7 @@ export interface AnalysedQuestion {
 /** Longer questions are cut here: no real question needs more, and the engine's cost stays bounded. */
 export const MAX_QUESTION_CHARS = 500
 
-const DISCORD_MARKUP = /<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b|https?:\/\/\S+/g
+const DISCORD_MARKUP = /<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b|https?:\/\/\S+/gi
 
 export function cleanQuestion(raw: string): string {
   return raw

@@ -8,5 +8,5 @@ export function escapeUserText(text: string): string {
     .replace(/[\\*_~`|>#\-[\]()]/g, (character) => `\\${character}`)
     .replace(/@/g, '@\u200b')
     .replace(/<(?=[@#:a])/g, '<\u200b')
-    .replace(/https?:\/\//g, (scheme) => `${scheme.slice(0, -2)}\u200b//`)
+    .replace(/https?:\/\//gi, (scheme) => `${scheme.slice(0, -2)}\u200b//`)
 }
