@@ -80,6 +80,12 @@ function speakerMatches(group: SpeakerGroup, queryWords: string[]): boolean {
   return group.nameWords.length >= 2 && query.includes(` ${group.nameWords.join(' ')} `)
 }
 
+/** Every word of the speaker's role (affiliation included) is in the query, and the role has a title in it. */
+function roleWithin(group: SpeakerGroup, queryWords: string[]): boolean {
+  const roleWords = group.roleWords.trim().split(' ').filter(Boolean)
+  return roleWords.some((word) => TITLE_WORDS.has(word)) && roleWords.every((word) => queryWords.includes(word))
+}
+
 function toMatch({ quotation, passage }: IndexedQuotation): QuoteMatch {
   return { text: quotation.text, attribution: quotation.attribution as Attribution | null, passage }
 }
@@ -97,7 +103,9 @@ export function lookUpQuotes(index: QuoteIndex, rawQuery: string): QuoteResult {
   const queryWords = words(query).filter((word) => !QUERY_FILLER.has(word))
   if (queryWords.length === 0) return { query, matchedBy: 'none', quotes: [], speakers }
 
-  const bySpeaker = index.speakers.filter((group) => speakerMatches(group, queryWords))
+  let bySpeaker = index.speakers.filter((group) => speakerMatches(group, queryWords))
+  // "Afghan defence minister": a role whose every word is in the query (so not "Pakistan’s Defence Minister").
+  if (bySpeaker.length === 0) bySpeaker = index.speakers.filter((group) => roleWithin(group, queryWords))
   if (bySpeaker.length > 0) {
     const matched = new Set(bySpeaker.flatMap((group) => group.quotations))
     return { query, matchedBy: 'speaker', quotes: index.quotations.filter((entry) => matched.has(entry)).map(toMatch), speakers }

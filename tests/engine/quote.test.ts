@@ -207,3 +207,14 @@ describe('suggestions', () => {
     expect(engine.suggestQuotes('a', limit).length).toBeLessThanOrEqual(limit)
   })
 })
+
+describe('quote look-up by a role with its affiliation', () => {
+  it.each([
+    ['afghan defence minister', 'Mujahid', 'Asif'],
+    ['Pakistan’s defence minister', 'Asif', 'Mujahid'],
+  ])('GIVEN %j THEN only %s is returned, not %s', (query, wanted, unwanted) => {
+    const speakers = new Set(mainEngine().quote(query).quotes.map((quote) => quote.attribution?.speaker.name ?? ''))
+    expect([...speakers].some((name) => name.endsWith(wanted))).toBe(true)
+    expect([...speakers].some((name) => name.endsWith(unwanted))).toBe(false)
+  })
+})
