@@ -29,21 +29,7 @@ export function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown, wa
   return summarise(samples)
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same work. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-export function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T
-}
+export { pick, seededRandom } from '../support/random.ts'
 
 const fmt = (value: number) => (value < 10 ? value.toFixed(3) : value.toFixed(1))
 

@@ -62,17 +62,7 @@ export function sentences(length: number, word = 'Sentence'): string {
   return text.slice(0, length).replace(/\s$/, 'x')
 }
 
-/** A deterministic PRNG (mulberry32), so a failing case can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom } from '../support/random.ts'
 
 /** `kept` is `original` cut short: what remains once the trailing "…" is dropped starts `original`. */
 export function isPrefixTrim(kept: string, original: string): boolean {
