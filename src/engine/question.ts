@@ -1,4 +1,5 @@
 import { isOrdinary } from '../search/ordinaryWords.ts'
+import { rewritePhrasalVerbs } from '../search/phrasalVerbs.ts'
 import { foldText, termOf, tokenize, type Token } from '../search/terms.ts'
 import type { QuestionType } from './types.ts'
 
@@ -95,7 +96,9 @@ function questionType(folded: string): QuestionType {
 export function analyseQuestion(raw: string): AnalysedQuestion {
   const text = cleanQuestion(raw)
   // "How long/often/far…" frame the question; the word after "how" is not its topic.
-  const tokens = tokenize(text.replace(/\bhow\s+(?:long|often|far|soon|old|big|large)\b/gi, (frame) => ' '.repeat(frame.length)))
+  // "According to X, why…": a frame naming whose view is asked, not words to find.
+  const framed = rewritePhrasalVerbs(text).replace(/^\s*according to\b/i, (frame) => ' '.repeat(frame.length))
+  const tokens = tokenize(framed.replace(/\bhow\s+(?:long|often|far|soon|old|big|large)\b/gi, (frame) => ' '.repeat(frame.length)))
   const letters = tokens.map((token) => token.word).join('')
   // Shouted or title-cased questions say nothing about which words are names.
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length
@@ -120,7 +123,7 @@ export function analyseQuestion(raw: string): AnalysedQuestion {
     type: questionType(folded),
     terms,
     definitional: (/^\s*(?:what|who)\s+(?:is|are|was|were)\b/.test(folded) || /\bstands? for\b|\bmeans?\b|\bdefin/.test(folded)) && terms.length <= 3,
-    asksWhatFollowed: /\b(?:after|following|in response to|in retaliation)\b/.test(folded),
+    asksWhatFollowed: /^\s*(?:what|how)\b/.test(folded) && /\b(?:after|following|in response to|in retaliation)\b/.test(folded),
     predicate: predicateWord ? termOf(predicateWord) : null,
     position: END_OF_TEXT.test(folded) ? 'end' : START_OF_TEXT.test(folded) ? 'start' : null,
     // "Who led the delegation?": what someone did is the thing asked about.

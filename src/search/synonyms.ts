@@ -38,6 +38,8 @@ const GROUPS = [
   'attack attacks assault assaults',
   'newspaper paper outlet publication media agency',
   'money rupees dollars funds cash',
+  'traders merchants businesses',
+  'retaliated responded',
 ]
 
 const SYNONYMS = new Map<string, Set<string>>()

@@ -26,7 +26,7 @@ hasnt havent hadnt im ive youre theyre lets s t will shall may might must upon v
 export const QUESTION_FILLER = new Set(
   `say says said saying tell tells told explain describe happen happens happened happening article story piece text report mention
 mentioned mentions please know think give show hi hello hey thanks thank yes ok okay bot question answer anything something
-thing things get got like want wanted today currently right now many much good morning evening afternoon greetings bye kind sort type`.split(/\s+/),
+thing things get got like want wanted today currently right now many much good morning evening afternoon greetings bye kind sort type roughly approximately exactly basically u ur pls plz`.split(/\s+/),
 )
 
 /** Irregular forms Porter stemming cannot join (general English, not article-specific). */
@@ -42,7 +42,10 @@ const IRREGULAR = new Map<string, string>(Object.entries({
   broke: 'break', broken: 'break', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write',
   lost: 'loss', losses: 'loss', lose: 'loss', losing: 'loss',
   agreement: 'agree', agreed: 'agree', agreeing: 'agree', failure: 'fail', failed: 'fail',
-  closure: 'close', closed: 'close', terrorists: 'terror', terrorist: 'terror', terrorism: 'terror',
+  closure: 'close', closures: 'close', closed: 'close', closing: 'close', shut: 'close',
+  meant: 'mean',
+  // Chat shorthand.
+  ppl: 'person', govt: 'govern', gov: 'govern', intl: 'intern', pak: 'pakistan', afg: 'afghanistan', terrorists: 'terror', terrorist: 'terror', terrorism: 'terror',
   militants: 'milit', militant: 'milit', militancy: 'milit',
 }))
 

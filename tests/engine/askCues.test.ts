@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AskResult } from '../../src/engine/types.ts'
 import { synonymsOf } from '../../src/search/synonyms.ts'
+import { rewritePhrasalVerbs } from '../../src/search/phrasalVerbs.ts'
 import { termOf } from '../../src/search/terms.ts'
 import { inlineArticle, mainEngine, normalise, twoArticleEngine } from './support.ts'
 import { createEngine } from '../../src/engine/engine.ts'
@@ -115,4 +116,23 @@ describe('ordinary words and the noun asked for', () => {
       expect(result.answered && result.passages[0]?.passage.id).toBe(engine.index.passages[0]?.id)
     },
   )
+})
+
+describe('phrasal verbs and chat shorthand', () => {
+  it.each([
+    ['how did islamabad hit back when taliban fighters attacked its border posts?', 'retaliated with targeted airstrikes'],
+    ['why did the negotiations break down?', 'lack of seriousness'],
+    ['how many ppl got hurt in those kabul bombings', 'hundreds injured'],
+    ['How long has the Chaman crossing been shut?', 'still closed for over two weeks'],
+  ])('GIVEN %j THEN the top passage holds the answer', (question, evidence) => {
+    expect(topText(mainEngine().ask(question))).toContain(evidence)
+  })
+
+  it.each([
+    ['they broke down yesterday', 'failed'],
+    ['Who do you hold the army responsible for?', 'blamed'],
+    ['the fighting broke out', 'flared'],
+  ])('GIVEN %j THEN the phrasal verb becomes %s', (text, verb) => {
+    expect(rewritePhrasalVerbs(text)).toContain(verb)
+  })
 })
