@@ -28,6 +28,11 @@ export const environmentSchema = z.object({
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
   ),
+  /** The application's public key (developer portal, General Information), for HTTP interactions mode. */
+  DISCORD_PUBLIC_KEY: z.preprocess(blankAsUndefined, z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64-hex-digit public key from the developer portal').optional()),
+  /** Where `npm run start:http` listens. Default 127.0.0.1:8080. */
+  HTTP_PORT: z.preprocess(blankAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
+  HTTP_HOST: z.preprocess(blankAsUndefined, z.string().default('127.0.0.1')),
   LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** Folder of `*.md` articles. Default: the project's `corpus/`. */
   CORPUS_DIR: z.preprocess(blankAsUndefined, z.string().default(DEFAULT_CORPUS_DIR)),

@@ -1,0 +1,107 @@
+import { performance } from 'node:perf_hooks'
+import { Routes, type REST } from 'discord.js'
+import type { Engine } from '../../engine/engine.ts'
+import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
+import type { HandlerContext } from '../../interactions/types.ts'
+import type { Logger } from '../../logging/logger.ts'
+import { EPHEMERAL_FLAG, toApiMessage, type BotMessage } from '../../presenters/discord/botMessage.ts'
+import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
+import { loggableError } from '../discordRest/loggableError.ts'
+import { restChannelActions } from '../discordRest/restChannelActions.ts'
+import { autocompleteInputOf, buttonInputOf, commandInputOf, type RawInteraction } from './apiInputs.ts'
+
+/** Discord's interaction and callback types (discord-api-types' InteractionType / InteractionResponseType). */
+const PING = 1
+const APPLICATION_COMMAND = 2
+const MESSAGE_COMPONENT = 3
+const AUTOCOMPLETE = 4
+const PONG = 1
+const REPLY = 4
+const DEFERRED_REPLY = 5
+const UPDATE_MESSAGE = 7
+const AUTOCOMPLETE_RESULT = 8
+
+export interface HttpDependencies {
+  engine: Engine
+  router: InteractionRouter
+  /** Authorised with the bot token: channel actions and webhook edits. */
+  rest: REST
+  botUserId: string
+  logger: Logger
+}
+
+/** The HTTP response to send now, and work to finish after it (a deferred reply's edit). */
+export interface InteractionAnswer {
+  body: unknown
+  afterResponse?: () => Promise<void>
+}
+
+function contextFor(raw: RawInteraction, deps: HttpDependencies): HandlerContext {
+  const channelId = raw.channel?.id ?? raw.channel_id
+  return { engine: deps.engine, channel: channelId && raw.guild_id ? restChannelActions(deps.rest, channelId) : null, botUserId: deps.botUserId }
+}
+
+function reply(message: BotMessage): InteractionAnswer {
+  return { body: { type: REPLY, data: toApiMessage(message) } }
+}
+
+/**
+ * Answers one verified interaction with the same router and handlers as the
+ * gateway bot: only the way replies travel differs (the HTTP response, then
+ * webhook edits for deferred replies).
+ */
+export async function answerInteraction(raw: RawInteraction, deps: HttpDependencies): Promise<InteractionAnswer> {
+  const started = performance.now()
+  const log = (kind: string, command: string, outcome: Outcome | 'failed', error?: unknown) => {
+    if (error) deps.logger.error({ err: loggableError(error), kind, command }, 'handler failed')
+    deps.logger.info({ kind, command, outcome, latencyMs: Math.round((performance.now() - started) * 100) / 100, guildId: raw.guild_id ?? null, transport: 'http' }, 'interaction')
+  }
+  switch (raw.type) {
+    case PING:
+      return { body: { type: PONG } }
+    case AUTOCOMPLETE: {
+      const routed = deps.router.runAutocomplete(autocompleteInputOf(raw), contextFor(raw, deps))
+      log('autocomplete', raw.data?.name ?? '', routed.outcome, routed.error)
+      return { body: { type: AUTOCOMPLETE_RESULT, data: { choices: routed.result } } }
+    }
+    case MESSAGE_COMPONENT: {
+      const routed = await deps.router.runButton(buttonInputOf(raw), contextFor(raw, deps))
+      log('button', (raw.data?.custom_id ?? '').split(':')[0] ?? '', routed.outcome, routed.error)
+      const { kind, message } = routed.result
+      if (kind === 'reply') return reply(message)
+      const { flags: _ephemeralIsFixed, ...data } = toApiMessage(message)
+      return { body: { type: UPDATE_MESSAGE, data } }
+    }
+    case APPLICATION_COMMAND: {
+      const input = commandInputOf(raw)
+      const module = deps.router.command(input.commandName)
+      if (!module?.defer) {
+        const routed = await deps.router.runCommand(input, contextFor(raw, deps))
+        log('command', input.commandName, routed.outcome, routed.error)
+        return reply(routed.result)
+      }
+      // Acknowledge now (Discord waits 3 s at most), answer by editing the original response.
+      return {
+        body: { type: DEFERRED_REPLY, data: module.defer.ephemeral ? { flags: EPHEMERAL_FLAG } : {} },
+        afterResponse: async () => {
+          const routed = await deps.router.runCommand(input, contextFor(raw, deps))
+          const { flags: _ephemeralIsFixed, ...body } = toApiMessage(routed.result)
+          try {
+            await deps.rest.patch(Routes.webhookMessage(raw.application_id, raw.token), { body, auth: false })
+            log('command', input.commandName, routed.outcome, routed.error)
+          } catch (error) {
+            log('command', input.commandName, 'failed', error)
+          }
+        },
+      }
+    }
+    default:
+      log(`type-${raw.type}`, '', 'unknown')
+      return reply(notice('I can’t handle that kind of interaction.'))
+  }
+}
+
+/** For a request that failed before a handler ran: the generic apology, as the HTTP response. */
+export function apology(): InteractionAnswer {
+  return reply(notice(SOMETHING_WENT_WRONG))
+}

@@ -1,0 +1,118 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
+import { REST } from 'discord.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commands } from '../../commands/index.ts'
+import { DEFAULT_CORPUS_DIR } from '../../src/config/paths.ts'
+import { InteractionRouter } from '../../src/interactions/router.ts'
+import { loadEngine } from '../../src/loadEngine.ts'
+import { createLogger } from '../../src/logging/logger.ts'
+import { startHttpEndpoint } from '../../src/transports/http/startHttpEndpoint.ts'
+import { publicKeyFromHex } from '../../src/transports/http/verifySignature.ts'
+import { option, PIN_MESSAGES, startFakeDiscord, type FakeDiscord } from '../discord-server/fakeDiscord.ts'
+
+/**
+ * The HTTP interactions transport: Discord POSTs signed interactions, the
+ * endpoint answers in the HTTP response, using the very same command modules
+ * and router as the gateway bot. REST calls (webhook edits, pins) go to the
+ * local Discord-compatible server.
+ */
+const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.GhttpT.httphttphttphttphttphttp01'
+let discord: FakeDiscord
+let url: string
+let close: () => Promise<void>
+let privateKey: KeyObject
+
+function rawPublicKeyHex(publicKey: KeyObject): string {
+  // The last 32 bytes of an Ed25519 SPKI are the raw key Discord shows in the portal.
+  return (publicKey.export({ format: 'der', type: 'spki' }) as Buffer).subarray(-32).toString('hex')
+}
+
+async function post(body: unknown, { signWith = privateKey, tamper = false } = {}): Promise<{ status: number; json: any }> {
+  const text = JSON.stringify(body)
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  const signature = sign(null, Buffer.from(timestamp + text), signWith).toString('hex')
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+    body: tamper ? text.replace('ask', 'ASK') : text,
+  })
+  return { status: response.status, json: response.headers.get('content-type')?.includes('json') ? await response.json() : null }
+}
+
+beforeAll(async () => {
+  discord = await startFakeDiscord({ token: TOKEN })
+  const keys = generateKeyPairSync('ed25519')
+  privateKey = keys.privateKey
+  const endpoint = await startHttpEndpoint({
+    port: 0,
+    publicKey: publicKeyFromHex(rawPublicKeyHex(keys.publicKey)),
+    deps: {
+      engine: loadEngine(DEFAULT_CORPUS_DIR),
+      router: new InteractionRouter(commands),
+      rest: new REST({ api: discord.apiUrl }).setToken(TOKEN),
+      botUserId: discord.botUser.id,
+      logger: createLogger('silent'),
+    },
+  })
+  url = endpoint.url
+  close = () => new Promise((resolve) => endpoint.server.close(() => resolve()))
+})
+
+afterAll(async () => {
+  await close?.()
+  await discord?.close()
+})
+
+describe('HTTP interactions endpoint', () => {
+  it('GIVEN a signed PING THEN it answers PONG', async () => {
+    const { status, json } = await post({ id: '1', application_id: discord.applicationId, type: 1, token: 't', version: 1 })
+    expect(status).toBe(200)
+    expect(json).toEqual({ type: 1 })
+  })
+
+  it.each([
+    ['signed with another key', { signWith: generateKeyPairSync('ed25519').privateKey }],
+    ['whose body was changed after signing', { tamper: true }],
+  ])('GIVEN a request %s THEN it is refused with 401', async (_label, how) => {
+    const { status } = await post(discord.slashCommand({ name: 'ask', options: [option.string('question', 'Who mediated?')] }), how)
+    expect(status).toBe(401)
+  })
+
+  it('GIVEN a request without signature headers THEN it is refused with 401', async () => {
+    const response = await fetch(url, { method: 'POST', body: JSON.stringify({ type: 1 }) })
+    expect(response.status).toBe(401)
+  })
+
+  it('GIVEN /ask THEN the response is a reply quoting the article, pinging nobody', async () => {
+    const { json } = await post(discord.slashCommand({ name: 'ask', options: [option.string('question', 'Where did the Taliban suffer defeat in 2001?')] }))
+    expect(json.type).toBe(4)
+    expect(json.data.embeds[0].description).toContain('Tora Bora')
+    expect(json.data.allowed_mentions).toEqual({ parse: [], users: [] })
+    expect(json.data.flags).toBeUndefined()
+  })
+
+  it('GIVEN autocomplete on /quote THEN it answers with at most 25 choices', async () => {
+    const { json } = await post(discord.autocomplete({ name: 'quote', options: [option.string('query', 'tar')], focused: { name: 'query', value: 'tar' } } as never))
+    expect(json.type).toBe(8)
+    expect(json.data.choices.length).toBeGreaterThan(0)
+    expect(json.data.choices.length).toBeLessThanOrEqual(25)
+    expect(json.data.choices[0].name).toMatch(/Tarar/)
+  })
+
+  it('GIVEN an unknown command THEN the reply is ephemeral and names the known ones', async () => {
+    const { json } = await post(discord.slashCommand({ name: 'ghost', options: [] }))
+    expect(json.type).toBe(4)
+    expect(json.data.flags).toBe(64)
+    expect(json.data.content).toContain('/ask')
+  })
+
+  it('GIVEN /pin-summary by a moderator THEN it defers ephemerally, pins on the current route and edits the original response', async () => {
+    const payload = discord.slashCommand({ name: 'pin-summary', options: [], memberPermissions: PIN_MESSAGES })
+    const { json } = await post(payload)
+    expect(json).toEqual({ type: 5, data: { flags: 64 } })
+    const pin = await discord.waitForRequest((request) => request.method === 'PUT' && request.path.includes('/messages/pins/'))
+    expect(pin.path).toMatch(/^\/channels\/\d+\/messages\/pins\/\d+$/)
+    const edit = await discord.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/webhooks/${payload.application_id}/${payload.token}/messages/@original`))
+    expect(String((edit.body as { content?: string }).content)).toMatch(/pinned/i)
+  })
+})
