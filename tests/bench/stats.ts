@@ -17,9 +17,14 @@ export function summarise(samples: number[]): Stats {
   return { runs: sorted.length, medianMs: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) }
 }
 
-/** Times each call separately after a short warm-up. */
-export function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown, warmup = 50): Stats {
+/**
+ * Times each call separately, after a warm-up (so the JIT has compiled the
+ * code) and a full garbage collection when node runs with --expose-gc (so
+ * earlier work's garbage is not collected inside this measurement).
+ */
+export function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown, warmup = 200): Stats {
   for (let index = 0; index < Math.min(warmup, inputs.length); index++) run(inputs[index] as T)
+  globalThis.gc?.()
   const samples: number[] = []
   for (const input of inputs) {
     const started = performance.now()
