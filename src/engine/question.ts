@@ -68,8 +68,15 @@ function focusOf(tokens: Token[], terms: QuestionTerm[]): QuestionTerm | null {
       const noun = third && /^(?:the|a|an)$/i.test(third.word) ? fourth : third
       return noun ? termOfWord(noun.word) : null
     }
+    // "What past defeat did …": the last content word before the verb heads the phrase.
     // "What caused …" asks about an event, not a kind of thing.
-    return /ed$/i.test(second.word) ? null : termOfWord(second.word)
+    let head: QuestionTerm | null = null
+    for (const token of tokens.slice(1)) {
+      const isContent = terms.some((term) => term.word === token.word)
+      if (!isContent || /ed$/i.test(token.word)) break
+      head = termOfWord(token.word) ?? head
+    }
+    return head
   }
   const howMany = tokens.findIndex((token, index) => /^how$/i.test(token.word) && /^(?:many|much)$/i.test(tokens[index + 1]?.word ?? ''))
   if (howMany === -1) return null

@@ -44,6 +44,8 @@ const IRREGULAR = new Map<string, string>(Object.entries({
   agreement: 'agree', agreed: 'agree', agreeing: 'agree', failure: 'fail', failed: 'fail',
   closure: 'close', closures: 'close', closed: 'close', closing: 'close', shut: 'close',
   meant: 'mean',
+  // The noun is a place, not the verb "cross".
+  crossing: 'crossing', crossings: 'crossing',
   // Chat shorthand.
   ppl: 'person', govt: 'govern', gov: 'govern', intl: 'intern', pak: 'pakistan', afg: 'afghanistan', terrorists: 'terror', terrorist: 'terror', terrorism: 'terror',
   militants: 'milit', militant: 'milit', militancy: 'milit',

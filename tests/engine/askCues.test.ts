@@ -136,3 +136,14 @@ describe('phrasal verbs and chat shorthand', () => {
     expect(rewritePhrasalVerbs(text)).toContain(verb)
   })
 })
+
+describe('the head of the phrase asked for', () => {
+  it('GIVEN "What past defeat …" (an unknown modifier before a known noun) THEN it answers', () => {
+    expect(topText(mainEngine().ask('What past defeat did Asif say the Taliban risked repeating?'))).toContain('tora bora')
+  })
+
+  it('GIVEN "border crossing" THEN "crossing" is the place, not the verb in "cross-border"', () => {
+    expect(termOf('crossing')).not.toBe(termOf('cross'))
+    expect(topText(mainEngine().ask('How long has the border crossing been shut?'))).toContain('still closed for over two weeks')
+  })
+})
