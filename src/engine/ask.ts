@@ -3,7 +3,7 @@ import type { PassageIndex } from '../search/passageIndex.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
 import { isOrdinary } from '../search/ordinaryWords.ts'
 import { synonymsOf } from '../search/synonyms.ts'
-import { foldText } from '../search/terms.ts'
+import { foldText, termsOf } from '../search/terms.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { chooseAnswerSentence } from './answerSentence.ts'
 import { candidates, firstMentionsOf, type WeightedTerm } from './candidates.ts'
@@ -35,6 +35,8 @@ export interface AskOptions {
   ordinaryWordWeight?: number
   /** Weight of a synonym standing in for a question's word ("injured" for "hurt"). Default 0.7. */
   synonymWeight?: number
+  /** How much each pair of the question's words found side by side ("defence minister") adds. Default 0.15. */
+  adjacencyBonus?: number
 }
 
 export const defaultAskOptions: Required<AskOptions> = {
@@ -48,6 +50,7 @@ export const defaultAskOptions: Required<AskOptions> = {
   typoWeight: 0.7,
   synonymWeight: 0.7,
   ordinaryWordWeight: 0.15,
+  adjacencyBonus: 0.15,
 }
 
 /**
@@ -96,6 +99,30 @@ function answerByPosition(index: PassageIndex, question: AnalysedQuestion, posit
     answer: { passageId: passage.id, text: sentence.text, start: sentence.start, end: sentence.end, highlights: [] },
     passages: [{ passage, score: 1, matchedTerms: [] }],
   }
+}
+
+/** Passages re-scored for words side by side: only the best few, where the order can still change. */
+const ADJACENCY_DEPTH = 10
+
+/**
+ * "Pakistan’s defence minister": a passage holding the question's words next
+ * to each other, as a phrase, beats one that has them scattered.
+ */
+function rewardAdjacency(ranked: RankedPassage[], questionTerms: string[], bonus: number): void {
+  const pairs = new Set(questionTerms.slice(1).map((term, index) => `${questionTerms[index]} ${term}`))
+  if (pairs.size === 0) return
+  const head = ranked.slice(0, ADJACENCY_DEPTH)
+  for (const candidate of head) {
+    let found = 0
+    // The section heading counts too: it is the passage's title ("Strategic implications for South Asia").
+    for (const text of [candidate.passage.text, candidate.passage.section ?? '']) {
+      const terms = termsOf(text)
+      for (let index = 1; index < terms.length; index++) if (pairs.has(`${terms[index - 1]} ${terms[index]}`)) found++
+    }
+    candidate.score *= 1 + bonus * Math.min(found, pairs.size)
+  }
+  head.sort((a, b) => b.score - a.score || a.passage.paragraph - b.passage.paragraph)
+  ranked.splice(0, head.length, ...head)
 }
 
 /**
@@ -170,6 +197,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
       return { passage, score: score * bonus, matchedTerms }
     })
     .sort((a, b) => b.score - a.score || a.passage.paragraph - b.passage.paragraph)
+  rewardAdjacency(ranked, question.terms.map((term) => term.term), settings.adjacencyBonus)
 
   const top = ranked[0]
   if (!top) return abstain(question, 'not-covered', missing, index)

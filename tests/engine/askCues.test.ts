@@ -147,3 +147,15 @@ describe('the head of the phrase asked for', () => {
     expect(topText(mainEngine().ask('How long has the border crossing been shut?'))).toContain('still closed for over two weeks')
   })
 })
+
+describe('words side by side', () => {
+  it('GIVEN two passages with the same words, one with them as a phrase THEN the phrase wins', () => {
+    const body = [
+      'The minister for roads said the finance plan was late, and traders agreed with him on Monday.',
+      'The finance minister said the roads plan was late, and traders agreed with him on Monday.',
+    ].join('\n\n')
+    const engine = createEngine([inlineArticle(body)])
+    const result = engine.ask('What did the finance minister say?')
+    expect(result.answered && result.passages[0]?.passage.paragraph).toBe(2)
+  })
+})
