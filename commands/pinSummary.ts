@@ -35,13 +35,17 @@ function isOwnSummary(pin: PinnedMessage, botUserId: string): boolean {
   return pin.authorId === botUserId && pin.footers.includes(PINNED_SUMMARY_FOOTER)
 }
 
+function pinLimitReached(channelId: string): string {
+  return `<#${channelId}> already has ${MAX_PINS} pinned messages, Discord’s limit. Unpin one and try again.`
+}
+
 function describeFailure(error: ChannelActionError, channelId: string): string {
   switch (error.failure) {
     case 'missing-permissions':
     case 'missing-access':
       return `I’m missing a permission in <#${channelId}> (Discord said: ${error.message}). I need View Channel, Send Messages, Embed Links, Read Message History and Pin Messages there.`
     case 'pin-limit':
-      return `<#${channelId}> already has ${MAX_PINS} pinned messages, Discord’s limit. Unpin one and try again.`
+      return pinLimitReached(channelId)
     default:
       return `Discord refused the request in <#${channelId}>: ${error.message}`
   }
@@ -60,7 +64,7 @@ async function postAndPin(input: CommandInput, context: HandlerContext, channel:
   const pins = await channel.listPins()
   const previous = pins.filter((pin) => isOwnSummary(pin, context.botUserId))
   if (pins.length - previous.length >= MAX_PINS) {
-    return notice(`<#${channel.channelId}> already has ${MAX_PINS} pinned messages, Discord’s limit. Unpin one and try again.`)
+    return notice(pinLimitReached(channel.channelId))
   }
   const madeRoom = pins.length >= MAX_PINS ? previous.slice(0, 1) : []
   for (const pin of madeRoom) await channel.unpin(pin.id)

@@ -88,9 +88,11 @@ function abstain(question: AnalysedQuestion, reason: UnansweredQuestion['reason'
  * several, the question does not say which.
  */
 function answerByPosition(index: PassageIndex, question: AnalysedQuestion, position: 'start' | 'end'): AskResult | null {
-  const slugs = new Set(index.passages.map((passage) => passage.articleSlug))
-  const passage = position === 'end' ? index.passages.at(-1) : index.passages[0]
-  if (slugs.size !== 1 || !passage) return null
+  // Passages are in corpus order: one article iff the first and last belong to the same one.
+  const first = index.passages[0]
+  const last = index.passages.at(-1)
+  if (!first || !last || first.articleSlug !== last.articleSlug) return null
+  const passage = position === 'end' ? last : first
   const sentence = (position === 'end' ? passage.sentences.at(-1) : passage.sentences[0]) ?? { text: passage.text, start: 0, end: passage.text.length }
   return {
     answered: true,

@@ -1,9 +1,14 @@
 import type { Attribution, Passage } from '../passages/types.ts'
 
+/** "Khawaja Asif, Pakistan’s Defence Minister" (the name alone when the role is unknown). */
+export function speakerLabel(speaker: { name: string; role: string | null }): string {
+  return speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name
+}
+
 /** "Khawaja Asif, Pakistan’s Defence Minister, as quoted by Dawn" */
 export function describeSpeaker(attribution: Attribution): string {
   const { speaker, via } = attribution
-  const who = speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name
+  const who = speakerLabel(speaker)
   if (!via) return who
   return speaker.isPerson ? `${who}, as quoted by ${via}` : `${who}, via ${via}`
 }

@@ -3,5 +3,3 @@ export interface Audience {
   ephemeral: boolean
   mentionUserId?: string
 }
-
-export const EVERYONE: Audience = { ephemeral: false }

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js'
 import type { QuoteMatch, QuoteResult } from '../../engine/types.ts'
-import { paragraphLabel } from '../citation.ts'
+import { paragraphLabel, speakerLabel } from '../citation.ts'
 import type { Audience } from './audience.ts'
 import type { BotMessage } from './botMessage.ts'
 import { fitMessage } from './fitMessage.ts'
@@ -23,7 +23,7 @@ export const QUOTES_PER_PAGE = 4
 export function quoteByline({ attribution, passage }: QuoteMatch): string {
   if (!attribution) return `— speaker not stated · ${paragraphLabel(passage)}`
   const { speaker, via } = attribution
-  const who = speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name
+  const who = speakerLabel(speaker)
   return `— ${who}${via ? ` (via ${via})` : ''} · ${paragraphLabel(passage)}`
 }
 
@@ -40,7 +40,7 @@ export function quoteMessage(result: QuoteResult, page: number, audience: Audien
   const current = Math.min(Math.max(0, page), pages - 1)
   let description: string
   if (result.quotes.length === 0) {
-    const speakers = result.speakers.map((speaker) => `• ${escapeMarkdown(speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name)}`).join('\n')
+    const speakers = result.speakers.map((speaker) => `• ${escapeMarkdown(speakerLabel(speaker))}`).join('\n')
     const asked = result.query.trim() === '' ? 'Give a speaker or words to look up.' : `No quotation matches “${escapeUserText(result.query)}”.`
     description = `${asked}\n\n**Quoted in the article:**\n${speakers}`
   } else {

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { CorpusError } from '../../corpus/parseArticle.ts'
 import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
@@ -53,7 +54,6 @@ export async function runCli(command: (argv: string[], io: CliIO) => Promise<voi
 
 /** Reads standard input line by line. */
 export async function* readLines(stdin: NodeJS.ReadableStream): AsyncGenerator<string> {
-  const { createInterface } = await import('node:readline')
   const lines = createInterface({ input: stdin, crlfDelay: Infinity, terminal: false })
   for await (const line of lines) yield line
 }

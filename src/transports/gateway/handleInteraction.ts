@@ -51,9 +51,10 @@ async function answerButton(interaction: ButtonInteraction, deps: GatewayDepende
 /** Last resort after a failure: one ephemeral apology, as a follow-up if a response already went out. */
 async function apologise(interaction: Interaction, logger: Logger): Promise<void> {
   if (!interaction.isRepliable()) return
-  const apology = replyOptions(notice(SOMETHING_WENT_WRONG))
+  const message = notice(SOMETHING_WENT_WRONG)
+  const apology = replyOptions(message)
   try {
-    if (interaction.deferred && !interaction.replied) await interaction.editReply(editOptions(notice(SOMETHING_WENT_WRONG)))
+    if (interaction.deferred && !interaction.replied) await interaction.editReply(editOptions(message))
     else if (interaction.replied || interaction.deferred) await interaction.followUp(apology)
     else await interaction.reply(apology)
   } catch (error) {
