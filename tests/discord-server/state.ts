@@ -36,6 +36,7 @@ import {
   DEFAULT_GUILD_ID,
   DEFAULT_USER,
   PIN_MESSAGES,
+  buildBotMessage,
   discordTimestamp,
   nextSnowflake,
 } from './payloads.ts';
@@ -552,22 +553,8 @@ export class FakeDiscordState {
     },
   ): APIMessage {
     const message: APIMessage = {
-      id: nextSnowflake(),
-      channel_id: channel.id,
-      author: init.author ?? this.botUser,
-      content: '',
-      timestamp: discordTimestamp(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
+      ...buildBotMessage({ channelId: channel.id, author: init.author ?? this.botUser, ...(init.extraFlags ? { flags: init.extraFlags } : {}) }),
       type: init.type ?? MessageType.Default,
-      flags: init.extraFlags ?? 0,
-      components: [],
     };
     this.applyBody(message, init.body, init.files ?? [], true);
     if (init.interaction) {
