@@ -6,7 +6,8 @@ export const evalSetSchema = z.object({
   about: z.string().optional(),
   answerable: z.array(z.object({ q: z.string().min(1), evidence: z.array(z.string().min(1)).min(1) })),
   unanswerable: z.array(z.string()),
-  quotes: z.array(z.object({ query: z.string(), must_include_all: z.array(z.string().min(1)).min(1) })).default([]),
+  // An empty `must_include_all` says the query should find no quotation (someone the article never quotes).
+  quotes: z.array(z.object({ query: z.string(), must_include_all: z.array(z.string().min(1)) })).default([]),
 })
 
 export type EvalSet = z.infer<typeof evalSetSchema>
@@ -22,7 +23,7 @@ export function normaliseForMatch(text: string): string {
     .trim()
 }
 
-function containsAny(text: string, evidence: string[]): boolean {
+export function containsAny(text: string, evidence: string[]): boolean {
   const haystack = normaliseForMatch(text)
   return evidence.some((needle) => haystack.includes(normaliseForMatch(needle)))
 }
@@ -83,6 +84,11 @@ export function evaluate(engine: Engine, set: EvalSet): EvalReport {
   for (const { query, must_include_all } of set.quotes) {
     const result = engine.quote(query)
     const texts = result.quotes.map((quote) => quote.text)
+    if (must_include_all.length === 0) {
+      if (texts.length === 0) report.quotesPassed++
+      else report.misses.push({ kind: 'quote', item: query, detail: `expected no quotation, got ${texts.length}` })
+      continue
+    }
     const absent = must_include_all.filter((needle) => !texts.some((text) => containsAny(text, [needle])))
     if (absent.length === 0) report.quotesPassed++
     else report.misses.push({ kind: 'quote', item: query, detail: `missing: ${absent.join(' | ')}` })

@@ -1,30 +1,79 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { evalSetSchema, evaluate, formatReport } from '../../evaluation/evalSet.ts'
-import { engineFromEnvironment, parseCommandLine, runCli, UsageError, writeJson, type CliIO } from './runCli.ts'
+import type { Article } from '../../corpus/article.ts'
+import { loadCorpus } from '../../corpus/loadCorpus.ts'
+import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
+import { formatReport } from '../../evaluation/evalSet.ts'
+import { formatScoreTable, scoreSets, type ScoredSet } from '../../evaluation/scoreSuite.ts'
+import { loadSingleSet, loadSuite, type SuiteSet } from '../../evaluation/suite.ts'
+import { parseCommandLine, runCli, UsageError, writeJson, type CliIO } from './runCli.ts'
 
-const USAGE = 'npm run eval -- [--json] [file.json]   (default: ../shared/eval/dev.json)'
-/** The development set lives beside the project, not in it: only this default points outside. */
-const DEFAULT_EVAL_FILE = fileURLToPath(new URL('../../../../shared/eval/dev.json', import.meta.url))
+const USAGE = 'npm run eval -- [--json] [--misses] [file.json | folder]   (default: every set in ../shared/eval)'
+/** The development sets live beside the project, not in it: only this default points outside. */
+const SHARED_EVAL_DIR = fileURLToPath(new URL('../../../../shared/eval/', import.meta.url))
+/** The project's own held-out sets, scored when the shared folder is absent (a fresh clone). */
+const FIXTURE_EVAL_DIR = fileURLToPath(new URL('../../../tests/fixtures/eval/', import.meta.url))
+
+function corpus(): Article[] {
+  return loadCorpus(process.env.CORPUS_DIR?.trim() || DEFAULT_CORPUS_DIR)
+}
+
+function fixtureSets(articles: Article[]): SuiteSet[] {
+  return readdirSync(FIXTURE_EVAL_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ ...loadSingleSet(join(FIXTURE_EVAL_DIR, name), articles), name: `tests/fixtures/eval/${name}` }))
+}
+
+function readSuite(target: string | undefined, io: CliIO): { groups: Array<{ heading: string; sets: SuiteSet[] }> } {
+  const articles = corpus()
+  const wrap = (action: () => SuiteSet[]) => {
+    try {
+      return action()
+    } catch (error) {
+      throw new UsageError(`cannot read evaluation data: ${(error as Error).message.split('\n')[0]}`)
+    }
+  }
+  if (target && !existsSync(target)) throw new UsageError(`no evaluation file or folder ${target} — usage: ${USAGE}`)
+  if (target && !target.endsWith('/') && target.endsWith('.json')) return { groups: [{ heading: `Evaluation of ${target}`, sets: wrap(() => [loadSingleSet(target, articles)]) }] }
+  const directory = target ?? SHARED_EVAL_DIR
+  if (!target && !existsSync(directory)) {
+    io.stderr.write(`no ../shared/eval beside the project: scoring the project's own held-out sets in tests/fixtures/eval instead\n`)
+    return { groups: [{ heading: 'Project held-out sets (corpus/ alone)', sets: wrap(() => fixtureSets(articles)) }] }
+  }
+  const suite = wrap(() => loadSuite(directory, articles))
+  const groups = [{ heading: `Evaluation of ${directory} (dev sets: corpus/ alone; articles/* and real/*: with their siblings beside corpus/)`, sets: suite.sets }]
+  if (suite.sharedArticles.length > 0) {
+    // More articles must not hurt: the project's own sets again, with everything loaded together.
+    const everything = [...articles, ...suite.sharedArticles]
+    groups.push({
+      heading: `With every shared article loaded together (${everything.length} articles)`,
+      sets: suite.sets.filter((entry) => entry.articles === articles).map((entry) => ({ ...entry, articles: everything })),
+    })
+  }
+  return { groups }
+}
 
 export function evalCommand(argv: string[], io: CliIO): void {
-  const { values, positionals } = parseCommandLine(argv, { json: { type: 'boolean', default: false } }, USAGE)
-  if (positionals.length > 1) throw new UsageError(`one evaluation file at most — usage: ${USAGE}`)
-  const file = positionals[0] ?? DEFAULT_EVAL_FILE
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw new UsageError(`cannot read evaluation file ${file}: ${(error as Error).message.split('\n')[0]}`)
+  const { values, positionals } = parseCommandLine(
+    argv,
+    { json: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false } },
+    USAGE,
+  )
+  if (positionals.length > 1) throw new UsageError(`one evaluation file or folder at most — usage: ${USAGE}`)
+  const { groups } = readSuite(positionals[0], io)
+  const scored: Array<{ heading: string; results: ScoredSet[] }> = groups.map(({ heading, sets }) => ({ heading, results: scoreSets(sets) }))
+  if (values.json) {
+    writeJson(io, scored)
+    return
   }
-  const parsed = evalSetSchema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new UsageError(`${file}: field "${issue?.path.join('.')}": ${issue?.message}`)
+  const single = scored.length === 1 && scored[0]?.results.length === 1 ? scored[0].results[0] : undefined
+  const sections = scored.map(({ heading, results }) => formatScoreTable(results, heading))
+  if (values.misses || single) {
+    for (const { results } of scored) for (const { name, report } of results) sections.push(`${name}\n${formatReport(report)}`)
   }
-  const report = evaluate(engineFromEnvironment(), parsed.data)
-  if (values.json) writeJson(io, report)
-  else io.stdout.write(`Evaluation of ${file}\n${formatReport(report)}\n`)
+  io.stdout.write(`${sections.join('\n\n')}\n`)
 }
 
 await runCli(evalCommand)
