@@ -1,24 +1,25 @@
+import { entityKinds, type EntityKind, type EntityKinds } from '../search/entities.ts'
 import type { QuestionType } from './types.ts'
 
 /**
- * Whether a piece of text contains the kind of thing a question type asks
- * for: a date for "when", a number for "how many", a person for "who", a place for "where".
+ * Whether a sentence holds the kind of thing a question type asks for, from
+ * the entities the tagger found in it: a date for "when", a number for
+ * "how many", a person or organisation for "who", a place for "where".
+ * "Why" has no entity: a causal connective stands for it.
  */
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December'
-const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?|several'
-
-const FEATURES: Record<QuestionType, RegExp | null> = {
-  when: new RegExp(String.raw`\b(?:${MONTHS}|${DAYS})\b|\b(?:1[89]|20)\d\d\b|\b(?:yesterday|today|last (?:week|month|year))\b`),
-  howMany: new RegExp(String.raw`\b\d[\d,.]*\b|\b(?:${NUMBER_WORDS})\b`, 'i'),
-  // A proper noun after the sentence's first word, or a speech verb.
-  who: /\S\s+[A-Z][\p{L}’'-]+|\b(?:said|told|according to|quoted)\b/u,
-  where: /\b(?:in|at|along|near|inside|from|across|to)\s+(?:the\s+)?[A-Z][\p{L}’'-]+/u,
-  why: /\b(?:because|due to|after|since|following|in the wake of|amid|as a result)\b/i,
-  what: null,
+const WANTED: Record<QuestionType, EntityKind[]> = {
+  when: ['date'],
+  howMany: ['number'],
+  who: ['person', 'organization', 'properNoun'],
+  where: ['place'],
+  why: [],
+  what: [],
 }
 
-export function hasTypeFeature(type: QuestionType, text: string): boolean {
-  const pattern = FEATURES[type]
-  return pattern !== null && pattern.test(text)
+const CAUSE = /\b(?:because|due to|after|since|following|in the wake of|amid|as a result|so that|in order to|aimed at)\b/i
+
+/** `kinds` are the text's entity kinds when already known (the index keeps them for every sentence). */
+export function hasTypeFeature(type: QuestionType, text: string, kinds: EntityKinds = entityKinds(text)): boolean {
+  if (type === 'why') return CAUSE.test(text)
+  return WANTED[type].some((kind) => kinds.has(kind))
 }

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import type { Passage } from '../passages/types.ts'
 import { CommonTerms, type CommonTermOptions } from './commonTerms.ts'
+import { entityKinds, type EntityKinds } from './entities.ts'
 import { termOf, termsOf, tokenize } from './terms.ts'
 
 /** How much a match in each field counts, relative to the passage text. */
@@ -83,6 +84,13 @@ export interface PassageIndex {
   topics: string[]
   /** Best passages of the terms most passages contain (large corpora only). */
   commonTerms: CommonTerms
+  /** Every index term of each article, by slug: answerability is judged against one article, not the pile. */
+  articleTerms: Map<string, Set<string>>
+  /** Index terms of each passage's text in order, for words side by side. */
+  termSequences: string[][]
+  /** For each passage, each sentence's index terms and entity kinds. */
+  sentenceTerms: Set<string>[][]
+  sentenceKinds: EntityKinds[][]
 }
 
 /** At most this many topics are offered; a reply has no room for more. */
@@ -133,5 +141,22 @@ export function buildPassageIndex(passages: Passage[], options: { commonTerms?: 
     vocabulary,
     options.commonTerms,
   )
-  return { passages, search, vocabulary, passageTerms, topics: corpusTopics(passages), commonTerms }
+  const articleTerms = new Map<string, Set<string>>()
+  passages.forEach((passage, position) => {
+    let terms = articleTerms.get(passage.articleSlug)
+    if (!terms) articleTerms.set(passage.articleSlug, (terms = new Set()))
+    for (const term of passageTerms[position] as Set<string>) terms.add(term)
+  })
+  return {
+    passages,
+    search,
+    vocabulary,
+    passageTerms,
+    topics: corpusTopics(passages),
+    commonTerms,
+    articleTerms,
+    termSequences: passages.map((passage) => termsOf(passage.text)),
+    sentenceTerms: passages.map((passage) => passage.sentences.map((sentence) => new Set(termsOf(sentence.text)))),
+    sentenceKinds: passages.map((passage) => passage.sentences.map((sentence) => entityKinds(sentence.text))),
+  }
 }

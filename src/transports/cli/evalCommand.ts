@@ -28,7 +28,7 @@ function fixtureSets(articles: Article[]): SuiteSet[] {
 
 function readSuite(target: string | undefined, io: CliIO): { groups: Array<{ heading: string; sets: SuiteSet[] }> } {
   const articles = corpus()
-  const wrap = (action: () => SuiteSet[]) => {
+  const wrap = <T,>(action: () => T): T => {
     try {
       return action()
     } catch (error) {

@@ -1,0 +1,174 @@
+import type { Passage } from '../passages/types.ts'
+import type { PassageIndex } from '../search/passageIndex.ts'
+import { termsOf } from '../search/terms.ts'
+import type { QuestionType } from './types.ts'
+
+/**
+ * Stage "score features": plain numbers that describe how a passage meets a
+ * question, and how well the best passage meets it. A fitted linear model
+ * (`linearModel.ts`, weights from `npm run train`) turns them into a ranking
+ * and an answer-or-abstain decision. Every feature is general: none knows a
+ * particular article or question.
+ */
+
+/** One content word of the question, weighted, with the corpus terms that stand for it. */
+export interface ProfiledTerm {
+  /** The index term ("talk") and the word as typed ("talks"). */
+  term: string
+  word: string
+  /** How much the word matters: its rarity in the corpus, or a stand-in weight when the corpus lacks it. */
+  weight: number
+  /** A name the question uses (a person, place, organisation, acronym): its absence weighs heavily. */
+  nameLike: boolean
+  /** The thing asked for ("what *weapons*", "how many *soldiers*", "who *led*"). */
+  focus: boolean
+  /** After "about", "regarding": the topic asked about ("What did Asif say about *the economy*?"). */
+  topic: boolean
+  /** Corpus terms that match the word, each with its similarity (1 for the term itself). */
+  matches: Map<string, number>
+}
+
+export interface QuestionProfile {
+  type: QuestionType
+  definitional: boolean
+  terms: ProfiledTerm[]
+  totalWeight: number
+}
+
+/** What ranks a passage for a question. */
+export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType'] as const
+
+/** What decides whether the best passage answers the question at all. */
+export const ANSWER_FEATURES = [
+  'exactCoverage',
+  'softCoverage',
+  'articleCoverage',
+  'unknownNameShare',
+  'typeMatch',
+  'margin',
+  'rankScore',
+  'focusMatch',
+  'focusInArticle',
+  'topicMatch',
+  'topicInArticle',
+  'sentenceCoverage',
+  'termCount',
+] as const
+
+/** How a question's terms meet one set of corpus terms: exact share, soft share, and whether the focus is met. */
+export interface Coverage {
+  exact: number
+  soft: number
+  focus: number
+  /** The best similarity of any topic word (1 when the question names no topic). */
+  topic: number
+  /** Terms with no match at all. */
+  unmatched: ProfiledTerm[]
+}
+
+export function coverage(profile: QuestionProfile, terms: ReadonlySet<string>): Coverage {
+  let exact = 0
+  let soft = 0
+  let focus = 1
+  let topic = profile.terms.some((term) => term.topic) ? 0 : 1
+  const unmatched: ProfiledTerm[] = []
+  for (const term of profile.terms) {
+    let best = 0
+    for (const [match, similarity] of term.matches) if (similarity > best && terms.has(match)) best = similarity
+    if (best >= 1) exact += term.weight
+    soft += term.weight * best
+    if (term.focus) focus = Math.min(focus, best)
+    if (term.topic) topic = Math.max(topic, best)
+    if (best === 0) unmatched.push(term)
+  }
+  const total = profile.totalWeight || 1
+  return { exact: exact / total, soft: soft / total, focus, topic, unmatched }
+}
+
+/** Share of the question's adjacent word pairs that stand side by side in the text ("defence minister"). */
+export function adjacency(profile: QuestionProfile, sequences: string[][]): number {
+  const sequence = profile.terms.map((term) => term.term)
+  if (sequence.length < 2) return 0
+  const pairs = new Set(sequence.slice(1).map((term, index) => `${sequence[index]} ${term}`))
+  let found = 0
+  for (const terms of sequences) {
+    for (let index = 1; index < terms.length; index++) if (pairs.has(`${terms[index - 1]} ${terms[index]}`)) found++
+  }
+  return Math.min(found, pairs.size) / pairs.size
+}
+
+export interface CandidateContext {
+  index: PassageIndex
+  position: number
+  /** The candidate's retrieval score over the best candidate's (0–1]. */
+  relativeScore: number
+  typeMatch: boolean
+  /** Whether sentence N of the candidate holds what the question type asks for. */
+  sentenceTypeMatch: (sentence: number) => boolean
+  firstMention: boolean
+  /** How the question meets the candidate's whole article: passages of the article that covers the question rank first. */
+  article: Coverage
+}
+
+export function rankFeatures(profile: QuestionProfile, context: CandidateContext): number[] {
+  const passage = context.index.passages[context.position] as Passage
+  const met = coverage(profile, context.index.passageTerms[context.position] as Set<string>)
+  const sectionTerms = passage.section ? termsOf(passage.section) : []
+  const section = sectionTerms.length > 0 ? coverage(profile, new Set(sectionTerms)).soft : 0
+  // Answers sit in one sentence: the best sentence's share of the question, and whether that sentence holds the answer type.
+  let sentenceBest = 0
+  let sentenceType = 0
+  const sentences = context.index.sentenceTerms[context.position] ?? []
+  sentences.forEach((terms, sentence) => {
+    const share = coverage(profile, terms).soft
+    if (share > sentenceBest) {
+      sentenceBest = share
+      sentenceType = context.sentenceTypeMatch(sentence) ? 1 : 0
+    }
+  })
+  return [
+    context.relativeScore,
+    met.exact,
+    met.soft,
+    context.typeMatch ? 1 : 0,
+    adjacency(profile, [context.index.termSequences[context.position] ?? [], sectionTerms]),
+    context.firstMention ? 1 : 0,
+    section,
+    met.focus,
+    context.article.soft,
+    met.topic,
+    sentenceBest,
+    sentenceType,
+  ]
+}
+
+export interface DecisionContext {
+  profile: QuestionProfile
+  /** Rank features of the best passage. */
+  best: number[]
+  /** Ranking score of the best passage and of the runner-up (or null). */
+  bestScore: number
+  runnerUpScore: number | null
+  /** How the question meets the best passage's whole article. */
+  article: Coverage
+}
+
+export function answerFeatures({ profile, best, bestScore, runnerUpScore, article }: DecisionContext): number[] {
+  const feature = (name: (typeof RANK_FEATURES)[number]) => best[RANK_FEATURES.indexOf(name)] as number
+  const unknownNames = article.unmatched.filter((term) => term.nameLike).reduce((sum, term) => sum + term.weight, 0)
+  return [
+    feature('exactCoverage'),
+    feature('softCoverage'),
+    article.soft,
+    unknownNames / (profile.totalWeight || 1),
+    feature('typeMatch'),
+    runnerUpScore === null ? 1 : Math.min(bestScore - runnerUpScore, 5),
+    bestScore,
+    feature('focusMatch'),
+    article.focus,
+    feature('topicMatch'),
+    article.topic,
+    feature('sentenceCoverage'),
+    Math.min(profile.terms.length, 10) / 10,
+  ]
+}

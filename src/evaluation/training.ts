@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto'
+import type { Article } from '../corpus/article.ts'
+import { retrieve } from '../engine/ask.ts'
+import { createEngine, type Engine } from '../engine/engine.ts'
+import { ANSWER_FEATURES, RANK_FEATURES } from '../engine/features.ts'
+import { firstFeatureModel, fitLogistic, LinearModel, type LinearModelSpec } from '../engine/linearModel.ts'
+import { analyseQuestion } from '../engine/question.ts'
+import { containsAny } from './evalSet.ts'
+import type { SuiteSet } from './suite.ts'
+
+/**
+ * `npm run train`: fits the ranking and answerability models on labelled
+ * questions, holding out a fixed share of them (chosen by a hash of the
+ * question, so the split never changes between runs) that is never fitted on.
+ */
+export interface LabelledQuestion {
+  set: string
+  q: string
+  /** Evidence strings for an answerable question; null for an unanswerable one. */
+  evidence: string[] | null
+  engine: Engine
+}
+
+/** A stable share of the questions kept out of fitting: about one in four. */
+export function isHeldOut(question: string): boolean {
+  const digest = createHash('sha256').update(question.trim().toLowerCase()).digest()
+  return (digest[0] as number) % 4 === 0
+}
+
+export function labelledQuestions(sets: SuiteSet[]): LabelledQuestion[] {
+  const engines = new Map<Article[], Engine>()
+  const questions: LabelledQuestion[] = []
+  for (const { name, set, articles } of sets) {
+    let engine = engines.get(articles)
+    if (!engine) engines.set(articles, (engine = createEngine(articles)))
+    for (const { q, evidence } of set.answerable) questions.push({ set: name, q, evidence, engine })
+    for (const q of set.unanswerable) questions.push({ set: name, q, evidence: null, engine })
+  }
+  return questions
+}
+
+interface Observation {
+  question: LabelledQuestion
+  rank: Array<{ features: number[]; relevant: boolean }>
+}
+
+function observe(questions: LabelledQuestion[]): Observation[] {
+  return questions.map((question) => {
+    const analysed = analyseQuestion(question.q)
+    const { ranked } = retrieve(question.engine.index, analysed, {}, { ranking: firstFeatureModel(RANK_FEATURES) })
+    return {
+      question,
+      rank: ranked.map((candidate) => ({ features: candidate.features, relevant: question.evidence !== null && containsAny(candidate.passage.text, question.evidence) })),
+    }
+  })
+}
+
+export interface SplitReport {
+  questions: number
+  /** Answerable questions whose best-ranked passage holds the evidence. */
+  hitAt1: number
+  answerable: number
+  /** Unanswerable questions the engine abstains on, and answerable ones it wrongly abstains on. */
+  abstained: number
+  unanswerable: number
+  falseAbstentions: number
+}
+
+function report(questions: LabelledQuestion[], ranking: LinearModel, answerability: LinearModel): SplitReport {
+  const result: SplitReport = { questions: questions.length, hitAt1: 0, answerable: 0, abstained: 0, unanswerable: 0, falseAbstentions: 0 }
+  for (const question of questions) {
+    const { ranked, decision } = retrieve(question.engine.index, analyseQuestion(question.q), {}, { ranking, answerability })
+    const answers = decision !== null && answerability.probability(decision) >= answerability.threshold
+    if (question.evidence === null) {
+      result.unanswerable++
+      if (!answers) result.abstained++
+      continue
+    }
+    result.answerable++
+    if (!answers) result.falseAbstentions++
+    const best = ranked[0]
+    if (best && containsAny(best.passage.text, question.evidence)) result.hitAt1++
+  }
+  return result
+}
+
+export interface TrainingResult {
+  ranking: LinearModelSpec
+  answerability: LinearModelSpec
+  train: SplitReport
+  heldOut: SplitReport
+}
+
+/**
+ * A false abstention (telling someone the article doesn't say, when it does)
+ * costs this many wrong answers when the decision threshold is chosen.
+ */
+const FALSE_ABSTENTION_COST = 3
+
+export function train(questions: LabelledQuestion[], fittedOn: string): TrainingResult {
+  const fitting = questions.filter((question) => !isHeldOut(question.q))
+  const heldOut = questions.filter((question) => isHeldOut(question.q))
+
+  // 1. Ranking: each candidate of an answerable question, relevant or not.
+  const rankRows: number[][] = []
+  const rankLabels: number[] = []
+  for (const { rank } of observe(fitting.filter((question) => question.evidence !== null))) {
+    if (!rank.some((candidate) => candidate.relevant)) continue
+    for (const candidate of rank) {
+      rankRows.push(candidate.features)
+      rankLabels.push(candidate.relevant ? 1 : 0)
+    }
+  }
+  const positives = rankLabels.filter((label) => label === 1).length
+  const rankingSpec = fitLogistic(rankRows, rankLabels, RANK_FEATURES, { fittedOn, positiveWeight: (rankLabels.length - positives) / Math.max(positives, 1) })
+  const ranking = new LinearModel(rankingSpec, RANK_FEATURES)
+
+  // 2. Answerability, on the features the new ranking gives the best passage.
+  const answerRows: number[][] = []
+  const answerLabels: number[] = []
+  for (const question of fitting) {
+    const { decision } = retrieve(question.engine.index, analyseQuestion(question.q), {}, { ranking })
+    if (!decision) continue
+    answerRows.push(decision)
+    answerLabels.push(question.evidence === null ? 0 : 1)
+  }
+  const answerableCount = answerLabels.filter((label) => label === 1).length
+  const answerabilitySpec = fitLogistic(answerRows, answerLabels, ANSWER_FEATURES, {
+    fittedOn,
+    positiveWeight: (answerLabels.length - answerableCount) / Math.max(answerableCount, 1),
+  })
+  // The threshold that costs least on the fitting split, a false abstention counting FALSE_ABSTENTION_COST.
+  const model = new LinearModel(answerabilitySpec, ANSWER_FEATURES)
+  const probabilities = answerRows.map((row) => model.probability(row))
+  let bestThreshold = 0.5
+  let bestCost = Infinity
+  for (let threshold = 0.05; threshold <= 0.95; threshold += 0.01) {
+    let cost = 0
+    probabilities.forEach((probability, row) => {
+      const answers = probability >= threshold
+      if (answerLabels[row] === 1 && !answers) cost += FALSE_ABSTENTION_COST
+      if (answerLabels[row] === 0 && answers) cost += 1
+    })
+    if (cost < bestCost) {
+      bestCost = cost
+      bestThreshold = Math.round(threshold * 100) / 100
+    }
+  }
+  answerabilitySpec.threshold = bestThreshold
+  const answerability = new LinearModel(answerabilitySpec, ANSWER_FEATURES)
+  const trainReport = report(fitting, ranking, answerability)
+  const heldOutReport = report(heldOut, ranking, answerability)
+  const summary = { heldOutQuestions: heldOutReport.questions, heldOutHitAt1: heldOutReport.hitAt1, heldOutAnswerable: heldOutReport.answerable, heldOutAbstained: heldOutReport.abstained, heldOutUnanswerable: heldOutReport.unanswerable, heldOutFalseAbstentions: heldOutReport.falseAbstentions }
+  rankingSpec.heldOut = summary
+  answerabilitySpec.heldOut = summary
+  return { ranking: rankingSpec, answerability: answerabilitySpec, train: trainReport, heldOut: heldOutReport }
+}

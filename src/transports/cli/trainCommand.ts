@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { loadCorpus } from '../../corpus/loadCorpus.ts'
+import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
+import { MODEL_FILES } from '../../engine/models.ts'
+import { labelledQuestions, train, type SplitReport } from '../../evaluation/training.ts'
+import { loadSingleSet, loadSuite, type SuiteSet } from '../../evaluation/suite.ts'
+import { parseCommandLine, runCli, UsageError, type CliIO } from './runCli.ts'
+
+const USAGE = 'npm run train -- [--dry-run] [folder]   (default: ../shared/eval plus tests/fixtures/eval)'
+const SHARED_EVAL_DIR = fileURLToPath(new URL('../../../../shared/eval/', import.meta.url))
+const FIXTURE_EVAL_DIR = fileURLToPath(new URL('../../../tests/fixtures/eval/', import.meta.url))
+
+function describe(name: string, split: SplitReport): string {
+  return `${name.padEnd(9)} ${split.questions} questions: hit@1 ${split.hitAt1}/${split.answerable}, abstained ${split.abstained}/${split.unanswerable}, false abstentions ${split.falseAbstentions}/${split.answerable}`
+}
+
+export function trainCommand(argv: string[], io: CliIO): void {
+  const { values, positionals } = parseCommandLine(argv, { 'dry-run': { type: 'boolean', default: false } }, USAGE)
+  const directory = positionals[0] ?? SHARED_EVAL_DIR
+  if (!existsSync(directory)) throw new UsageError(`training needs labelled questions: no ${directory} (the shared evaluation folder) — usage: ${USAGE}`)
+  const corpus = loadCorpus(DEFAULT_CORPUS_DIR)
+  const suite = loadSuite(directory, corpus)
+  const sets: SuiteSet[] = [...suite.sets]
+  // The dev sets again with every article loaded: ranking must hold when the corpus grows.
+  const everything = [...corpus, ...suite.sharedArticles]
+  if (suite.sharedArticles.length > 0) for (const entry of suite.sets.filter((set) => set.articles === corpus)) sets.push({ ...entry, name: `${entry.name} (all articles)`, articles: everything })
+  if (existsSync(FIXTURE_EVAL_DIR)) {
+    for (const name of readdirSync(FIXTURE_EVAL_DIR).filter((file) => file.endsWith('.json')).sort()) sets.push(loadSingleSet(join(FIXTURE_EVAL_DIR, name), corpus))
+  }
+  const fittedOn = `npm run train on ${new Date().toISOString().slice(0, 10)}: ${sets.map((set) => set.name.replace(directory, '')).join(', ')}; questions whose sha256 first byte % 4 == 0 held out`
+  const result = train(labelledQuestions(sets), fittedOn)
+  io.stdout.write(`${describe('fitted', result.train)}\n${describe('held out', result.heldOut)}\n`)
+  io.stdout.write(`answer threshold ${result.answerability.threshold}\n`)
+  if (values['dry-run']) return
+  writeFileSync(MODEL_FILES.ranking, `${JSON.stringify(result.ranking, null, 1)}\n`)
+  writeFileSync(MODEL_FILES.answerability, `${JSON.stringify(result.answerability, null, 1)}\n`)
+  io.stdout.write(`wrote ${fileURLToPath(MODEL_FILES.ranking)} and ${fileURLToPath(MODEL_FILES.answerability)}\n`)
+}
+
+await runCli(trainCommand)
