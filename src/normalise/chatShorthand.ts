@@ -1,0 +1,86 @@
+import { isAllCaps, mapWords, matchCase, type WordToken } from './words.ts'
+
+/**
+ * Stage 3: chat shorthand of general English becomes the words it stands for
+ * ("ppl" → "people", "b4" → "before", "govt" → "government"), and chat noise
+ * that carries no content ("lol", "tbh", "idk", "… or nah") goes. The tables
+ * hold general English only: never a name, place or topic of an article.
+ *
+ * A word the corpus itself uses is left alone: an article about a title
+ * "bout", the "IMO" (a maritime body) or "Wat Arun" keeps its word.
+ */
+
+/** Shorthand → the words it stands for. Possessive and plural "s" handled separately. */
+export const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries({
+  info: 'information', infos: 'information',
+  govt: 'government', "gov't": 'government', govts: 'governments', gvt: 'government',
+  ppl: 'people', peeps: 'people',
+  b4: 'before', bc: 'because', 'b/c': 'because', bcuz: 'because', bcoz: 'because', bcos: 'because', becuz: 'because',
+  cuz: 'because', coz: 'because', cos: 'because', 'w/o': 'without', 'w/out': 'without',
+  abt: 'about', bout: 'about', u: 'you', ur: 'your', pls: 'please', plz: 'please', plez: 'please',
+  thx: 'thanks', thnx: 'thanks', tnx: 'thanks', rn: 'right now',
+  wat: 'what', wut: 'what', wht: 'what', wot: 'what', whut: 'what', tho: 'though', altho: 'although', thru: 'through',
+  dept: 'department', depts: 'departments', intl: 'international', natl: 'national', approx: 'approximately',
+  gonna: 'going to', wanna: 'want to', gotta: 'got to', kinda: 'kind of', sorta: 'sort of', dunno: 'do not know',
+  lemme: 'let me', gimme: 'give me', tryna: 'trying to', outta: 'out of',
+  yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', wk: 'week', wks: 'weeks', msg: 'message', esp: 'especially',
+  tmrw: 'tomorrow', tmr: 'tomorrow', '2morrow': 'tomorrow', '2day': 'today', '2nite': 'tonight', yday: 'yesterday',
+  ppls: 'people', smth: 'something', sth: 'something',
+  bcz: 'because', tbc: 'to be confirmed', asap: 'as soon as possible', aka: 'also known as',
+}))
+
+/** Chat noise: reactions and hedges that name nothing. */
+const NOISE = new Set(
+  `lol lols lmao lmfao rofl ngl tbh tbf idk idc imo imho fr frfr nah naw ya yea yeah yep yup btw omg omfg smh bruh jk ikr iirc afaik
+   yo xd fyi ty`.split(/\s+/).filter((word) => word !== ''),
+)
+const NOISE_PATTERN = /^(?:(?:ha){2,}h?|(?:he){2,}|hm+|um+|uh+|lo+l|a+h+|o+h+)$/i
+
+const QUESTION_WORDS = new Set(['who', 'what', 'how', 'where', 'when', 'why', 'which'])
+const PRONOUNS = new Set(['i', 'you', 'u', 'we', 'they', 'he', 'she', 'it', 'there', 'these', 'those'])
+const AFTER_ARE = new Set([...PRONOUNS, 'the', 'your', 'ur', 'their', 'all', 'any', 'people', 'ppl', 'some', 'both'])
+const AUXILIARIES = new Set(['did', 'do', 'does', 'is', 'are', 'was', 'were', 'would', 'has', 'have', 'had', 'can', 'could', 'will', 'should', 'dont', 'didnt', 'doesnt', 'isnt'])
+
+export interface ShorthandOptions {
+  /** Words the corpus uses (lower case): never expanded or dropped. */
+  isCorpusWord?: (lowerCaseWord: string) => boolean
+}
+
+const lowerWord = (token: WordToken | undefined) => token?.word.toLowerCase()
+
+/** Single letters that stand for a word only in some positions: "who r they", "w the army", "y did they". */
+function contextualLetter(word: string, index: number, tokens: readonly WordToken[]): string | undefined {
+  const previous = lowerWord(tokens[index - 1])
+  const next = lowerWord(tokens[index + 1])
+  // Punctuation between the letter and its neighbours breaks the phrase ("plan B, r…").
+  const joinedBefore = index > 0 && (tokens[index - 1]?.after ?? '') === '' && tokens[index]?.before === ''
+  const joinedAfter = next !== undefined && tokens[index]?.after === '' && (tokens[index + 1]?.before ?? '') === ''
+  if (word === 'r' && ((joinedBefore && (QUESTION_WORDS.has(previous ?? '') || PRONOUNS.has(previous ?? ''))) || (joinedAfter && AFTER_ARE.has(next ?? '')))) return 'are'
+  if (word === 'w' && joinedBefore && joinedAfter && /^\p{L}/u.test(next ?? '')) return 'with'
+  if ((word === 'y' || word === 'Y') && index === 0 && joinedAfter && AUXILIARIES.has(next ?? '')) return matchCase(word, 'why')
+  if (word === 'U' && index === 0) return 'You'
+  return undefined
+}
+
+/** The replacement for one word: its expansion, '' to drop it, or undefined to keep it. */
+export function expandShorthandWord(word: string, index: number, tokens: readonly WordToken[], options: ShorthandOptions = {}): string | undefined {
+  const lower = word.toLowerCase()
+  // Mixed-case words are names or titles ("Info" in "Info Wars"?), not chat: only all-lower, all-caps or a capital at the start.
+  if (!(lower === word || isAllCaps(word) || index === 0)) return undefined
+  if (options.isCorpusWord?.(lower)) return undefined
+  if (lower === 'or' && ['nah', 'naw', 'nah?'].includes(lowerWord(tokens[index + 1]) ?? '') && index + 2 >= tokens.length) return ''
+  if (NOISE.has(lower) || NOISE_PATTERN.test(lower)) return ''
+  const expansion = SHORTHAND.get(lower)
+  if (expansion) return matchCase(word, expansion)
+  const possessive = /^(.+)'s$/.exec(lower)
+  const possessed = possessive ? SHORTHAND.get(possessive[1] ?? '') : undefined
+  if (possessed && !possessed.includes(' ')) return matchCase(word, `${possessed}'s`)
+  return contextualLetter(word, index, tokens)
+}
+
+/** Expands shorthand and drops chat noise in a text. */
+export function expandShorthand(text: string, options: ShorthandOptions = {}): string {
+  // "w/" is "with" (its slash is punctuation to the word model), also glued to the next word ("w/the army").
+  const spaced = text.replace(/(^|\s)w\/(?!o\b|out\b)/giu, '$1with ').replace(/(^|\s)(w\/o|w\/out|b\/c)(?=\p{L})/giu, '$1$2 ')
+  return mapWords(spaced, (word, index, tokens) => expandShorthandWord(word, index, tokens, options))
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { expandShorthand, SHORTHAND } from '../../src/normalise/chatShorthand.ts'
+
+describe('expandShorthand', () => {
+  it.each([
+    ['who is the info minister', 'who is the information minister'],
+    ['has the govt said anything', 'has the government said anything'],
+    ["the gov't said", 'the government said'],
+    ['how many ppl died', 'how many people died'],
+    ['how long did they wait b4 telling ppl', 'how long did they wait before telling people'],
+    ['they lost money bc of the closures', 'they lost money because of the closures'],
+    ['cuz coz', 'because because'],
+    ["whats the deal w/ the subsidy", "whats the deal with the subsidy"],
+    ['talks w/the taliban', 'talks with the taliban'],
+    ['a deal w/o conditions', 'a deal without conditions'],
+    ['whats the deal w the farm subsidy', 'whats the deal with the farm subsidy'],
+    ['what abt the ceasefire', 'what about the ceasefire'],
+    ['can u tell me ur source', 'can you tell me your source'],
+    ['who r the negotiators', 'who are the negotiators'],
+    ['r they talking', 'are they talking'],
+    ['plan r', 'plan r'],
+    ['y did the talks fail', 'why did the talks fail'],
+    ['why y', 'why y'],
+    ['pls tell me', 'please tell me'],
+    ['wat data got leaked', 'what data got leaked'],
+    ['who is the ceo rn', 'who is the ceo right now'],
+    ['is it open tho', 'is it open though'],
+    ['is brenner gonna take this to court', 'is brenner going to take this to court'],
+    ['the intl response', 'the international response'],
+    ["the govt's plan", "the government's plan"],
+    ['WHO IS THE INFO MINISTER', 'WHO IS THE INFORMATION MINISTER'],
+    ['Info minister?', 'Information minister?'],
+  ])('%s', (input, expected) => {
+    expect(expandShorthand(input)).toBe(expected)
+  })
+
+  it.each([
+    ['is the border open or nah', 'is the border open'],
+    ['is the border open or nah?', 'is the border open?'],
+    ['so is peace likely lol', 'so is peace likely'],
+    ['tbh idk who won', 'who won'],
+    ['who won hahaha', 'who won'],
+    ['nah but who won', 'but who won'],
+    ['imo the talks failed ngl', 'the talks failed'],
+    ['who won LOL', 'who won'],
+    ['lol', ''],
+  ])('drops noise: %s', (input, expected) => {
+    expect(expandShorthand(input)).toBe(expected)
+  })
+
+  it('leaves a word alone when the corpus uses it', () => {
+    const isCorpusWord = (word: string) => ['bout', 'imo'].includes(word)
+    expect(expandShorthand('who won the bout', { isCorpusWord })).toBe('who won the bout')
+    expect(expandShorthand('what did the IMO say', { isCorpusWord })).toBe('what did the IMO say')
+    expect(expandShorthand('what did the IMO say')).toBe('what did the say')
+  })
+
+  it('leaves mixed-case words (names) alone', () => {
+    expect(expandShorthand('what is InfoWars and who is Info Tho')).toBe('what is InfoWars and who is Info Tho')
+  })
+
+  it('holds general English only: no entry is capitalised, every entry expands to lower-case words', () => {
+    for (const [short, long] of SHORTHAND) {
+      expect(short).toBe(short.toLowerCase())
+      expect(long).toMatch(/^[a-z' ]+$/)
+    }
+  })
+})
