@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { loadWordVectorsIfCached } from '../../src/semantics/wordVectors.ts'
+
+/**
+ * The real GloVe vectors, through the cache `npm run vectors` (or the bot's
+ * first start) builds. Skipped, by name, when that cache is not built: the
+ * tests never read the 300 MB source.
+ */
+const vectors = loadWordVectorsIfCached()
+
+describe.skipIf(!vectors)(`real word vectors (${vectors ? `${vectors.size} words` : 'SKIPPED: no fresh cache, run npm run vectors'})`, () => {
+  const real = vectors as NonNullable<typeof vectors>
+
+  it('folds spelling variants and relates paraphrases, not unrelated words', () => {
+    expect(real.similarity('defence', 'defense') as number).toBeGreaterThan(0.6)
+    expect(real.similarity('strike', 'walkout') as number).toBeGreaterThan(real.similarity('strike', 'banana') as number)
+    expect(real.rank('the')).toBe(1)
+    expect(real.rank('government') as number).toBeLessThan(real.rank('parliamentarian') ?? Infinity)
+  })
+
+  it('finds negotiations among the neighbours of talks', () => {
+    const found = real.mostSimilar('talks', real.prepareVocabulary(['negotiations', 'banana', 'keyboard', 'discussions']), 0.6)
+    expect(found.map((neighbour) => neighbour.word)).toEqual(['negotiations', 'discussions'])
+  })
+})
