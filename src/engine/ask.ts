@@ -2,7 +2,6 @@ import type { Passage } from '../passages/types.ts'
 import type { PassageIndex } from '../search/passageIndex.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
 import { isOrdinary } from '../search/ordinaryWords.ts'
-import { synonymsOf } from '../search/synonyms.ts'
 import { foldText } from '../search/terms.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { chooseAnswerSentence } from './answerSentence.ts'
@@ -28,8 +27,8 @@ export interface AskOptions {
   ordinaryWordWeight?: number
   /** Similarity credited to a term reached by correcting a typo. Default 0.7. */
   typoSimilarity?: number
-  /** Similarity credited to a synonym standing in for a question's word. Default 0.7. */
-  synonymSimilarity?: number
+  /** Word-vector cosine below which a corpus word earns no credit for a question word; credit rises linearly to 1 at cosine 1. Default 0.5. */
+  softFloor?: number
   /** At most this many passages in an answer, the best included. Default 3. */
   maxPassages?: number
   /** A supporting passage's ranking score (log-odds) may be at most this far below the best's. Default 2. */
@@ -42,7 +41,7 @@ export const defaultAskOptions: Required<Omit<AskOptions, 'answerThreshold'>> = 
   unknownWordWeight: 0.45,
   ordinaryWordWeight: 0.15,
   typoSimilarity: 0.7,
-  synonymSimilarity: 0.7,
+  softFloor: 0.5,
   maxPassages: 3,
   supportMargin: 2,
 }
@@ -69,6 +68,18 @@ function resolveTerm(index: PassageIndex, term: string, word: string, capitalise
   return nearest ? { term: nearest, corrected: true } : null
 }
 
+/** The weight of a word the corpus lacks, as a share of the rarest term's: from English word frequency when vectors are loaded. */
+function unknownWordShare(index: PassageIndex, word: string, term: string, settings: Settings): number {
+  const rank = index.softMatcher?.rank(word)
+  if (!index.softMatcher) return isOrdinary(term) ? settings.ordinaryWordWeight : settings.unknownWordWeight
+  // Not among the 50,000 most frequent words: rare, or a name.
+  if (rank === undefined) return 1
+  return Math.min(1, Math.max(settings.ordinaryWordWeight, Math.log(rank) / Math.log(RARE_RANK)))
+}
+
+/** A word this far down the frequency list weighs as much as a name when the corpus lacks it. */
+const RARE_RANK = 50_000
+
 /** Stage "analyse", second half: each question word weighted, with the corpus terms that can stand for it. */
 export function profileQuestion(index: PassageIndex, question: AnalysedQuestion, settings: Settings): QuestionProfile {
   const { vocabulary } = index
@@ -78,16 +89,21 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     const resolved = resolveTerm(index, term, word, capitalised)
     const matches = new Map<string, number>()
     if (resolved) matches.set(resolved.term, resolved.corrected ? settings.typoSimilarity : 1)
-    for (const synonym of synonymsOf(resolved?.term ?? term)) {
-      if (vocabulary.has(synonym) && !matches.has(synonym)) matches.set(synonym, settings.synonymSimilarity)
-    }
+    // Words of the corpus near in meaning ("injured" for "hurt"), by word vectors: general, for any article.
     // A title names a person as surely as a name does ("the president", "the prime minister").
     const nextWord = question.terms[position + 1]?.word
     const nameLike = capitalised || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
+    // A cosine of 0.6 is a loose relation, 0.9 nearly the same word: credit grows from nothing at softFloor to full at 1.
+    // Names are not interchangeable: "Saudi" is not answered by "Qatar", however near their vectors.
+    for (const { term: near, similarity } of capitalised ? [] : (index.softMatcher?.matches(word) ?? [])) {
+      const credit = (similarity - settings.softFloor) / (1 - settings.softFloor)
+      if (credit > 0 && !matches.has(near)) matches.set(near, credit)
+    }
+    // A word the corpus lacks weighs by how rare it is in English: a missing "first" says little, a missing "cricket" much.
     let weight: number
     if (resolved) weight = vocabulary.idf(resolved.term)
-    else if (matches.size > 0) weight = Math.max(...[...matches.keys()].map((match) => vocabulary.idf(match)))
-    else weight = nameLike ? maxIdf : maxIdf * (isOrdinary(term) ? settings.ordinaryWordWeight : settings.unknownWordWeight)
+    else if (nameLike) weight = maxIdf
+    else weight = maxIdf * unknownWordShare(index, word, term, settings)
     terms.push({ term: resolved?.term ?? term, word, weight, nameLike, focus: question.focus?.word === word, topic, matches })
   }
   return { type: question.type, definitional: question.definitional, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
@@ -210,6 +226,9 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     return abstain(question, names.length > 0 ? 'unknown-names' : 'not-covered', names.length > 0 ? names.map((term) => term.word) : missingWords, index)
   }
   const model = answerabilityModel()
+  // A question that names someone or something the article never mentions cannot be answered from it.
+  const unknownNames = article.unmatched.filter((term) => term.nameLike && term.matches.size === 0)
+  if (unknownNames.length > 0) return abstain(question, 'unknown-names', unknownNames.map((term) => term.word), index)
   if (model.probability(decision) < (settings.answerThreshold ?? model.threshold)) {
     const names = article.unmatched.filter((term) => term.nameLike)
     return abstain(question, names.length > 0 ? 'unknown-names' : 'not-covered', names.length > 0 ? names.map((term) => term.word) : missingWords, index)

@@ -2,12 +2,16 @@ import type { Article } from '../corpus/article.ts'
 import { buildPassages, type PassageOptions } from '../passages/buildPassages.ts'
 import type { Passage } from '../passages/types.ts'
 import { buildPassageIndex, type PassageIndex } from '../search/passageIndex.ts'
+import { sharedWordVectors } from '../semantics/sharedVectors.ts'
+import type { WordVectors } from '../semantics/wordVectors.ts'
 import { ask, type AskOptions } from './ask.ts'
 import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes } from './quote.ts'
 import { summarise, type SummaryOptions } from './summary.ts'
 import type { AskResult, QuoteResult, QuoteSuggestion, SpeakerEntry, SummaryResult } from './types.ts'
 
 export interface EngineOptions {
+  /** Word vectors for meaning-based matching; default the process's shared cache (`sharedWordVectors`), null for none. */
+  vectors?: WordVectors | null
   passages?: PassageOptions
   ask?: AskOptions
   summary?: Omit<SummaryOptions, 'length'>
@@ -33,7 +37,7 @@ export class UnknownArticleError extends Error {
 
 export function createEngine(articles: Article[], options: EngineOptions = {}): Engine {
   const passages = articles.flatMap((article) => buildPassages(article, options.passages))
-  const index = buildPassageIndex(passages)
+  const index = buildPassageIndex(passages, { vectors: options.vectors === undefined ? sharedWordVectors() : options.vectors })
   const quotations = buildQuoteIndex(passages)
   const byId = new Map(passages.map((passage) => [passage.id, passage]))
   const summaries = new Map<string, SummaryResult>()

@@ -55,7 +55,7 @@ export function fitLogistic(
   rows: number[][],
   labels: number[],
   features: readonly string[],
-  options: { l2?: number; iterations?: number; learningRate?: number; positiveWeight?: number; fittedOn: string },
+  options: { l2?: number; iterations?: number; learningRate?: number; positiveWeight?: number; sampleWeights?: number[]; fittedOn: string },
 ): LinearModelSpec {
   const dimensions = features.length
   const means = Array.from({ length: dimensions }, (_, column) => rows.reduce((sum, row) => sum + (row[column] as number), 0) / Math.max(rows.length, 1))
@@ -67,7 +67,7 @@ export function fitLogistic(
   const weights = new Array<number>(dimensions).fill(0)
   let bias = 0
   const { l2 = 0.01, iterations = 3000, learningRate = 0.1, positiveWeight = 1 } = options
-  const sampleWeight = labels.map((label) => (label === 1 ? positiveWeight : 1))
+  const sampleWeight = labels.map((label, row) => (label === 1 ? positiveWeight : 1) * (options.sampleWeights?.[row] ?? 1))
   const totalWeight = sampleWeight.reduce((sum, weight) => sum + weight, 0)
   for (let step = 0; step < iterations; step++) {
     const gradient = new Array<number>(dimensions).fill(0)

@@ -84,6 +84,14 @@ function report(questions: LabelledQuestion[], ranking: LinearModel, answerabili
   return result
 }
 
+/** Each set counts as much as any other, whatever its size: one long set must not decide for every article. */
+function setWeights(questions: LabelledQuestion[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const question of questions) counts.set(question.set, (counts.get(question.set) ?? 0) + 1)
+  const sets = counts.size
+  return new Map([...counts].map(([set, count]) => [set, questions.length / (sets * count)]))
+}
+
 export interface TrainingResult {
   ranking: LinearModelSpec
   answerability: LinearModelSpec
@@ -95,39 +103,47 @@ export interface TrainingResult {
  * A false abstention (telling someone the article doesn't say, when it does)
  * costs this many wrong answers when the decision threshold is chosen.
  */
-const FALSE_ABSTENTION_COST = 3
+const FALSE_ABSTENTION_COST = 2
 
 export function train(questions: LabelledQuestion[], fittedOn: string): TrainingResult {
   const fitting = questions.filter((question) => !isHeldOut(question.q))
   const heldOut = questions.filter((question) => isHeldOut(question.q))
 
   // 1. Ranking: each candidate of an answerable question, relevant or not.
+  const setWeight = setWeights(fitting)
   const rankRows: number[][] = []
   const rankLabels: number[] = []
-  for (const { rank } of observe(fitting.filter((question) => question.evidence !== null))) {
+  const rankWeights: number[] = []
+  for (const { question, rank } of observe(fitting.filter((question) => question.evidence !== null))) {
     if (!rank.some((candidate) => candidate.relevant)) continue
+    // Each question counts once however many candidates it has, and its relevant passages as much as the rest.
+    const relevant = rank.filter((candidate) => candidate.relevant).length
     for (const candidate of rank) {
       rankRows.push(candidate.features)
       rankLabels.push(candidate.relevant ? 1 : 0)
+      rankWeights.push((setWeight.get(question.set) ?? 1) / (candidate.relevant ? relevant : rank.length - relevant || 1))
     }
   }
-  const positives = rankLabels.filter((label) => label === 1).length
-  const rankingSpec = fitLogistic(rankRows, rankLabels, RANK_FEATURES, { fittedOn, positiveWeight: (rankLabels.length - positives) / Math.max(positives, 1) })
+  const rankingSpec = fitLogistic(rankRows, rankLabels, RANK_FEATURES, { fittedOn, sampleWeights: rankWeights })
   const ranking = new LinearModel(rankingSpec, RANK_FEATURES)
 
   // 2. Answerability, on the features the new ranking gives the best passage.
   const answerRows: number[][] = []
   const answerLabels: number[] = []
+  const answerWeights: number[] = []
   for (const question of fitting) {
     const { decision } = retrieve(question.engine.index, analyseQuestion(question.q), {}, { ranking })
     if (!decision) continue
     answerRows.push(decision)
     answerLabels.push(question.evidence === null ? 0 : 1)
+    answerWeights.push(setWeight.get(question.set) ?? 1)
   }
-  const answerableCount = answerLabels.filter((label) => label === 1).length
+  const answerableWeight = answerWeights.reduce((sum, weight, row) => sum + (answerLabels[row] === 1 ? weight : 0), 0)
+  const totalAnswerWeight = answerWeights.reduce((sum, weight) => sum + weight, 0)
   const answerabilitySpec = fitLogistic(answerRows, answerLabels, ANSWER_FEATURES, {
     fittedOn,
-    positiveWeight: (answerLabels.length - answerableCount) / Math.max(answerableCount, 1),
+    positiveWeight: (totalAnswerWeight - answerableWeight) / Math.max(answerableWeight, 1e-9),
+    sampleWeights: answerWeights,
   })
   // The threshold that costs least on the fitting split, a false abstention counting FALSE_ABSTENTION_COST.
   const model = new LinearModel(answerabilitySpec, ANSWER_FEATURES)
@@ -138,8 +154,9 @@ export function train(questions: LabelledQuestion[], fittedOn: string): Training
     let cost = 0
     probabilities.forEach((probability, row) => {
       const answers = probability >= threshold
-      if (answerLabels[row] === 1 && !answers) cost += FALSE_ABSTENTION_COST
-      if (answerLabels[row] === 0 && answers) cost += 1
+      const weight = answerWeights[row] as number
+      if (answerLabels[row] === 1 && !answers) cost += FALSE_ABSTENTION_COST * weight
+      if (answerLabels[row] === 0 && answers) cost += weight
     })
     if (cost < bestCost) {
       bestCost = cost

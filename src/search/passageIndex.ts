@@ -2,7 +2,9 @@ import MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import type { Passage } from '../passages/types.ts'
 import { CommonTerms, type CommonTermOptions } from './commonTerms.ts'
+import type { WordVectors } from '../semantics/wordVectors.ts'
 import { entityKinds, type EntityKinds } from './entities.ts'
+import { SoftMatcher } from './softMatcher.ts'
 import { termOf, termsOf, tokenize } from './terms.ts'
 
 /** How much a match in each field counts, relative to the passage text. */
@@ -91,6 +93,8 @@ export interface PassageIndex {
   /** For each passage, each sentence's index terms and entity kinds. */
   sentenceTerms: Set<string>[][]
   sentenceKinds: EntityKinds[][]
+  /** Meaning-based stand-ins for question words, from word vectors; null when none are loaded. */
+  softMatcher: SoftMatcher | null
 }
 
 /** At most this many topics are offered; a reply has no room for more. */
@@ -117,7 +121,7 @@ function speakerRoles(passage: Passage): string {
  * Builds the MiniSearch index. Terms are produced by `termOf` at index time;
  * queries arrive already as terms, so the search side must not process them again.
  */
-export function buildPassageIndex(passages: Passage[], options: { commonTerms?: CommonTermOptions } = {}): PassageIndex {
+export function buildPassageIndex(passages: Passage[], options: { commonTerms?: CommonTermOptions; vectors?: WordVectors | null } = {}): PassageIndex {
   const search = new MiniSearch<IndexedPassage>({
     fields: ['text', 'speakers', 'roles', 'outlets', 'section'],
     tokenize: (text) => tokenize(text).map((token) => token.word),
@@ -158,5 +162,6 @@ export function buildPassageIndex(passages: Passage[], options: { commonTerms?: 
     termSequences: passages.map((passage) => termsOf(passage.text)),
     sentenceTerms: passages.map((passage) => passage.sentences.map((sentence) => new Set(termsOf(sentence.text)))),
     sentenceKinds: passages.map((passage) => passage.sentences.map((sentence) => entityKinds(sentence.text))),
+    softMatcher: options.vectors ? new SoftMatcher(options.vectors, passages.flatMap((passage) => [passage.text, passage.section ?? ''])) : null,
   }
 }

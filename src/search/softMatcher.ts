@@ -1,0 +1,79 @@
+import type { VocabularyMatrix, WordVectors } from '../semantics/wordVectors.ts'
+import { STOP_WORDS, termOf, tokenize } from './terms.ts'
+
+export interface SoftMatcherOptions {
+  /** Cosine at or above which a corpus word stands in for a question word. Default 0.6 (the team's trial). */
+  minSimilarity?: number
+  /** At most this many stand-ins per question word. Default 6. */
+  limit?: number
+  /**
+   * The most frequent English words ("next", "back", "day") have neighbours that
+   * are merely frequent too: words ranked above this neither get nor give stand-ins. Default 500.
+   */
+  minRank?: number
+}
+
+export const defaultSoftMatcherOptions: Required<SoftMatcherOptions> = { minSimilarity: 0.6, limit: 6, minRank: 500 }
+
+/** A corpus term standing in for a question word, with the cosine of their words. */
+export interface SoftMatch {
+  term: string
+  similarity: number
+}
+
+/** Questions repeat words: each word's stand-ins are remembered (bounded, cleared when full). */
+const MEMO_LIMIT = 20_000
+
+/**
+ * Stage "retrieve", the semantic half: the corpus words nearest in meaning
+ * to a question word, by GloVe vectors, as index terms. This replaces
+ * hand-written synonym lists: "hurt" finds "injured", "defense" finds
+ * "defence", "walkout" finds "strike", for any article.
+ */
+export class SoftMatcher {
+  readonly #vectors: WordVectors
+  readonly #matrix: VocabularyMatrix
+  readonly #options: Required<SoftMatcherOptions>
+  readonly #memo = new Map<string, SoftMatch[]>()
+
+  constructor(vectors: WordVectors, corpusTexts: Iterable<string>, options: SoftMatcherOptions = {}) {
+    this.#vectors = vectors
+    this.#options = { ...defaultSoftMatcherOptions, ...options }
+    const words = new Set<string>()
+    for (const text of corpusTexts) {
+      for (const { word } of tokenize(text)) {
+        const lower = word.toLowerCase()
+        if (!STOP_WORDS.has(lower) && !/\d/.test(lower) && (vectors.rank(lower) ?? 0) > this.#options.minRank) words.add(lower)
+      }
+    }
+    this.#matrix = vectors.prepareVocabulary(words)
+  }
+
+  get vectors(): WordVectors {
+    return this.#vectors
+  }
+
+  /** How common an English word is: 1 for the most frequent; undefined when rarer than the vectors know. */
+  rank(word: string): number | undefined {
+    return this.#vectors.rank(word.toLowerCase())
+  }
+
+  /** Corpus terms near the word in meaning, best first; never the word's own term. */
+  matches(word: string): SoftMatch[] {
+    const lower = word.toLowerCase()
+    const memo = this.#memo.get(lower)
+    if (memo) return memo
+    const own = termOf(lower)
+    if ((this.#vectors.rank(lower) ?? 0) <= this.#options.minRank) return []
+    const best = new Map<string, number>()
+    for (const { word: neighbour, similarity } of this.#vectors.mostSimilar(lower, this.#matrix, this.#options.minSimilarity, this.#options.limit + 1)) {
+      const term = termOf(neighbour)
+      if (!term || term === own) continue
+      best.set(term, Math.max(similarity, best.get(term) ?? 0))
+    }
+    const matches = [...best].map(([term, similarity]) => ({ term, similarity })).slice(0, this.#options.limit)
+    if (this.#memo.size >= MEMO_LIMIT) this.#memo.clear()
+    this.#memo.set(lower, matches)
+    return matches
+  }
+}

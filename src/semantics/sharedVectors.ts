@@ -1,0 +1,33 @@
+import { ensureWordVectors, loadWordVectorsIfCached, type WordVectors } from './wordVectors.ts'
+
+/**
+ * The one set of word vectors a process uses, read from the cache once.
+ * `prepareWordVectors` (at start-up, before the engine) builds a missing or
+ * stale cache; engines built afterwards pick the vectors up from here.
+ */
+let shared: WordVectors | null | undefined
+
+export function sharedWordVectors(): WordVectors | null {
+  if (shared === undefined) shared = loadWordVectorsIfCached({ cacheDir: process.env.VECTOR_CACHE_DIR?.trim() || undefined }) ?? null
+  return shared
+}
+
+/**
+ * Builds the cache when it is missing or stale, telling `log` in one line
+ * each; when it cannot be built (the package is gone), says so in one line and
+ * the engine answers without meaning-based matching.
+ */
+export async function prepareWordVectors(log: (line: string) => void): Promise<WordVectors | null> {
+  if (shared) return shared
+  try {
+    shared = await ensureWordVectors({
+      cacheDir: process.env.VECTOR_CACHE_DIR?.trim() || undefined,
+      onBuild: (reason) => log(`building the word-vector cache (${reason}); this happens once`),
+      onBuilt: (report) => log(`word-vector cache built in ${(report.elapsedMs / 1000).toFixed(1)} s: ${report.count} words, ${(report.bytes / 1e6).toFixed(1)} MB at ${report.file}`),
+    })
+  } catch (error) {
+    log(`${(error as Error).message.split('\n')[0]} — answering without word vectors`)
+    shared = null
+  }
+  return shared
+}
