@@ -2,6 +2,7 @@ import { ConfigurationError } from './config/environment.ts'
 import { loadEnvironment } from './config/loadEnvironment.ts'
 import { CorpusError } from './corpus/parseArticle.ts'
 import { loadEngine } from './loadEngine.ts'
+import { prepareWordVectors } from './semantics/sharedVectors.ts'
 import { runConsole } from './transports/console/runConsole.ts'
 
 /**
@@ -10,6 +11,8 @@ import { runConsole } from './transports/console/runConsole.ts'
  */
 async function main(): Promise<void> {
   const environment = loadEnvironment()
+  // Word vectors first: built once into a cache on a machine's first start, then read in milliseconds.
+  await prepareWordVectors((line) => process.stderr.write(`${line}\n`))
   const engine = loadEngine(environment.CORPUS_DIR)
   if (environment.DISCORD_TOKEN) {
     const { startGatewayBot } = await import('./transports/gateway/startGatewayBot.ts')

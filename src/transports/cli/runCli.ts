@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { CorpusError } from '../../corpus/parseArticle.ts'
 import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
 import { loadEngine } from '../../loadEngine.ts'
+import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
 import type { Engine } from '../../engine/engine.ts'
 
 /** A mistake in the command line: reported in one line, exit code 2. */
@@ -37,6 +38,7 @@ export function engineFromEnvironment(): Engine {
 export async function runCli(command: (argv: string[], io: CliIO) => Promise<void> | void): Promise<void> {
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }
   try {
+    await prepareWordVectors((line) => io.stderr.write(`${line}\n`))
     await command(process.argv.slice(2), io)
   } catch (error) {
     if (error instanceof UsageError) {

@@ -5,6 +5,7 @@ import { loadEnvironment } from '../../config/loadEnvironment.ts'
 import { InteractionRouter } from '../../interactions/router.ts'
 import { createLogger } from '../../logging/logger.ts'
 import { loadEngine } from '../../loadEngine.ts'
+import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
 import { startHttpEndpoint } from './startHttpEndpoint.ts'
 import { publicKeyFromHex } from './verifySignature.ts'
 
@@ -19,6 +20,7 @@ export async function startHttpBot(environment: Environment) {
     throw new Error('start:http needs DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_PUBLIC_KEY (see .env.example)')
   }
   const logger = createLogger(environment.LOG_LEVEL)
+  await prepareWordVectors((line) => logger.info(line))
   const rest = new REST(environment.DISCORD_API_URL ? { api: environment.DISCORD_API_URL } : {}).setToken(token)
   const endpoint = await startHttpEndpoint({
     port: environment.HTTP_PORT,
