@@ -44,6 +44,8 @@ const AUXILIARIES = new Set(['did', 'do', 'does', 'is', 'are', 'was', 'were', 'w
 export interface ShorthandOptions {
   /** Words the corpus uses (lower case): never expanded or dropped. */
   isCorpusWord?: (lowerCaseWord: string) => boolean
+  /** Told of each expansion ("ppl" → "people"); dropped noise is not reported. */
+  onExpand?: (from: string, to: string) => void
 }
 
 const lowerWord = (token: WordToken | undefined) => token?.word.toLowerCase()
@@ -67,8 +69,9 @@ export function expandShorthandWord(word: string, index: number, tokens: readonl
   const lower = word.toLowerCase()
   // Mixed-case words are names or titles ("Info" in "Info Wars"?), not chat: only all-lower, all-caps or a capital at the start.
   if (!(lower === word || isAllCaps(word) || index === 0)) return undefined
+  // "… or nah" at the end is one noise phrase, whatever the corpus says about "or".
+  if (lower === 'or' && ['nah', 'naw'].includes(lowerWord(tokens[index + 1]) ?? '') && index + 2 >= tokens.length) return ''
   if (options.isCorpusWord?.(lower)) return undefined
-  if (lower === 'or' && ['nah', 'naw', 'nah?'].includes(lowerWord(tokens[index + 1]) ?? '') && index + 2 >= tokens.length) return ''
   if (NOISE.has(lower) || NOISE_PATTERN.test(lower)) return ''
   const expansion = SHORTHAND.get(lower)
   if (expansion) return matchCase(word, expansion)
@@ -82,5 +85,9 @@ export function expandShorthandWord(word: string, index: number, tokens: readonl
 export function expandShorthand(text: string, options: ShorthandOptions = {}): string {
   // "w/" is "with" (its slash is punctuation to the word model), also glued to the next word ("w/the army").
   const spaced = text.replace(/(^|\s)w\/(?!o\b|out\b)/giu, '$1with ').replace(/(^|\s)(w\/o|w\/out|b\/c)(?=\p{L})/giu, '$1$2 ')
-  return mapWords(spaced, (word, index, tokens) => expandShorthandWord(word, index, tokens, options))
+  return mapWords(spaced, (word, index, tokens) => {
+    const replacement = expandShorthandWord(word, index, tokens, options)
+    if (replacement) options.onExpand?.(word, replacement)
+    return replacement
+  })
 }

@@ -1,0 +1,168 @@
+import type { CorpusVocabulary } from './corpusVocabulary.ts'
+import type { SpellChecker } from './englishDictionary.ts'
+import { foldSpelling } from './spellingVariants.ts'
+import { typoCost } from './typoCost.ts'
+import { isAllCaps, mapWords, matchCase } from './words.ts'
+
+/**
+ * Stage 5: a misspelt word is corrected towards the corpus first, then towards
+ * English, and left alone when the evidence is thin. In order, for each word:
+ *
+ * 1. Left alone: shorter than 4 letters, with a digit, in capitals (an
+ *    acronym), or known: in the corpus (any case, either spelling) or in the
+ *    dictionary.
+ * 2. A corpus word plus "s" ("asifs", "kabuls") is that word's possessive
+ *    ("asif's"): people drop the apostrophe far more often than they invent
+ *    plurals of names.
+ * 3. The nearest corpus word one edit away ("negotiatons" → "negotiations");
+ *    words of 5 letters or fewer must keep their first letter. Ties go to the
+ *    likelier slip of the fingers (typoCost.ts), then to the word the corpus
+ *    uses more often, then to the more common English word; a tie that
+ *    remains is no correction.
+ * 4. A dictionary word plus "s" is its possessive ("qatars" → "qatar's"),
+ *    after step 3 so that "minsters" finds the corpus's "ministers", not a minster.
+ * 5. Else, unless the word is capitalised mid-sentence (a name: names are only
+ *    ever corrected towards the corpus), the dictionary's one-edit suggestion
+ *    when it is the only likeliest slip (among those keeping the first letter,
+ *    when some do), or, given word ranks, when it is at least five times as
+ *    common as the next one.
+ * 6. Else the nearest corpus word two edits away, for words of 8 letters or
+ *    more (a dictionary word one edit away comes first).
+ *
+ * Results are memoised per word (bounded), so a repeated typo costs a look-up.
+ */
+
+export interface Correction {
+  /** The word as the person typed it (after markup and contractions). */
+  from: string
+  /** What the engine gets instead. */
+  to: string
+  kind: 'spelling' | 'possessive' | 'shorthand'
+}
+
+export interface SpellingOptions {
+  corpus: CorpusVocabulary
+  /** English words; without one, only corpus words correct typos. */
+  dictionary?: SpellChecker
+  /**
+   * A word's rank in general English by frequency (0 the most common), e.g. its
+   * row in the word-vector cache, which is ordered by frequency. Breaks ties
+   * that the corpus cannot. Lower-case word in; undefined when unranked.
+   */
+  wordRank?: (lowerCaseWord: string) => number | undefined
+  /** Distinct words whose correction is remembered. Default 10,000. */
+  cacheSize?: number
+}
+
+const MIN_LENGTH = 4
+const CLEAR_RANK_RATIO = 5
+
+interface WordFix {
+  to: string
+  kind: Correction['kind']
+}
+
+export interface SpellingCorrector {
+  /** The correction for one word, or undefined to leave it. `asName`: capitalised mid-sentence. */
+  correctWord(word: string, asName: boolean): WordFix | undefined
+  /** Corrects every word of a text, reporting each change. */
+  correct(text: string): { text: string; corrections: Correction[] }
+}
+
+export function createSpellingCorrector(options: SpellingOptions): SpellingCorrector {
+  const { corpus, dictionary, wordRank } = options
+  const cacheSize = options.cacheSize ?? 10_000
+  const memo = new Map<string, WordFix | null>()
+
+  const rankOf = (word: string) => wordRank?.(word) ?? Number.POSITIVE_INFINITY
+  const isKnown = (lower: string) =>
+    corpus.has(lower) || (dictionary !== undefined && (dictionary.has(lower) || dictionary.has(foldSpelling(lower))))
+
+  function nearestCorpusWord(lower: string): { word: string; distance: number } | undefined {
+    const maxDistance = lower.length >= 8 ? 2 : 1
+    const candidates = corpus
+      .near(lower, maxDistance)
+      .filter((match) => match.word !== lower && (lower.length > 5 || match.word[0] === lower[0]))
+    const best = candidates[0]
+    if (!best) return undefined
+    const nearest = candidates.filter((match) => match.distance === best.distance)
+    const ranked = nearest
+      .map((match) => ({ ...match, cost: typoCost(lower, match.word), count: corpus.count(match.word), rank: rankOf(match.word) }))
+      .sort((a, b) => a.cost - b.cost || b.count - a.count || a.rank - b.rank || (a.word < b.word ? -1 : 1))
+    const [first, second] = ranked
+    if (!first) return undefined
+    if (second && second.cost === first.cost && second.count === first.count && second.rank === first.rank) return undefined
+    return { word: first.word, distance: first.distance }
+  }
+
+  function dictionarySuggestion(lower: string): string | undefined {
+    if (!dictionary) return undefined
+    const suggestions = dictionary.suggest(lower)
+    const sameStart = suggestions.filter((word) => word[0] === lower[0])
+    const pool = sameStart.length > 0 ? sameStart : suggestions
+    // The likeliest slips only ("actualy": actually or actual, not actuary).
+    const cheapest = Math.min(...pool.map((word) => typoCost(lower, word)))
+    const likeliest = pool.filter((word) => typoCost(lower, word) === cheapest)
+    if (likeliest.length === 1) return likeliest[0]
+    if (!wordRank || likeliest.length === 0) return undefined
+    const [first, second] = likeliest.map((word) => ({ word, rank: rankOf(word) })).sort((a, b) => a.rank - b.rank)
+    if (!first || !Number.isFinite(first.rank)) return undefined
+    if (second && second.rank < CLEAR_RANK_RATIO * (first.rank + 1)) return undefined
+    return first.word
+  }
+
+  function fixOf(lower: string, asName: boolean): WordFix | undefined {
+    if (isKnown(lower)) return undefined
+    const base = lower.endsWith('s') && !lower.endsWith('ss') && lower.length > MIN_LENGTH ? lower.slice(0, -1) : undefined
+    if (base && corpus.has(base)) return { to: `${base}'s`, kind: 'possessive' }
+    const fromCorpus = nearestCorpusWord(lower)
+    if (fromCorpus && fromCorpus.distance === 1) return { to: fromCorpus.word, kind: 'spelling' }
+    if (base && dictionary?.has(base)) return { to: `${base}'s`, kind: 'possessive' }
+    if (asName) return fromCorpus ? { to: fromCorpus.word, kind: 'spelling' } : undefined
+    const fromDictionary = dictionarySuggestion(lower)
+    if (fromDictionary) return { to: fromDictionary, kind: 'spelling' }
+    return fromCorpus ? { to: fromCorpus.word, kind: 'spelling' } : undefined
+  }
+
+  function correctWord(word: string, asName: boolean): WordFix | undefined {
+    const letters = word.replace(/'/g, '')
+    if (letters.length < MIN_LENGTH || /[\d]/.test(word) || isAllCaps(word) || !/^[\p{L}']+$/u.test(word)) return undefined
+    // "asfi's": the possessive's base is what may be misspelt.
+    const possessive = /^(.+)'s$/iu.exec(word)
+    if (possessive?.[1]) {
+      const fix = correctWord(possessive[1], asName)
+      return fix ? { to: `${fix.to.replace(/'s$/, '')}'s`, kind: fix.kind } : undefined
+    }
+    const lower = word.toLowerCase()
+    const key = `${asName ? 'N' : 'w'}${lower}`
+    let fix = memo.get(key)
+    if (fix === undefined) {
+      fix = fixOf(lower, asName) ?? null
+      if (memo.size >= cacheSize) memo.delete(memo.keys().next().value as string)
+      memo.set(key, fix)
+    }
+    return fix ? { to: matchCase(word, fix.to), kind: fix.kind } : undefined
+  }
+
+  function correct(text: string): { text: string; corrections: Correction[] } {
+    const corrections: Correction[] = []
+    const corrected = mapWords(text, (token, index) => {
+      // Hyphenated and slashed words are corrected part by part ("cross-boarder").
+      const parts = token.split(/([^\p{L}\p{N}']+)/u)
+      let changed = false
+      const fixed = parts.map((part, partIndex) => {
+        if (partIndex % 2 === 1 || part === '') return part
+        const asName = index > 0 && /^\p{Lu}/u.test(part) && !isAllCaps(part)
+        const fix = correctWord(part, asName)
+        if (!fix) return part
+        changed = true
+        corrections.push({ from: part, to: fix.to, kind: fix.kind })
+        return fix.to
+      })
+      return changed ? fixed.join('') : undefined
+    })
+    return { text: corrected, corrections }
+  }
+
+  return { correctWord, correct }
+}

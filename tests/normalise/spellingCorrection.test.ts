@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { CorpusVocabulary } from '../../src/normalise/corpusVocabulary.ts'
+import { wordListDictionary } from '../../src/normalise/englishDictionary.ts'
+import { createSpellingCorrector } from '../../src/normalise/spellingCorrection.ts'
+
+const corpus = new CorpusVocabulary([
+  'Defence Minister Khawaja Asif said the negotiations failed. The negotiators met in Istanbul.',
+  'A ceasefire held after the explosions. Tarar posted a statement. The ministers met. TTP',
+])
+const dictionary = wordListDictionary([
+  'the', 'said', 'statement', 'aggression', 'arrested', 'actually', 'actual', 'actuary', 'election', 'electron', 'elector',
+  'minster', 'qatar', 'covid', 'where', 'when', 'her', 'happen', 'happened', 'happens', 'defense', 'what', 'is',
+])
+
+describe('createSpellingCorrector', () => {
+  const speller = createSpellingCorrector({ corpus, dictionary })
+  const fix = (text: string) => speller.correct(text)
+
+  it.each([
+    ['the negotiatons failed', 'the negotiations failed'],
+    ['after the explosoins', 'after the explosions'],
+    ['the first ceasfire', 'the first ceasefire'],
+    ['cross border agression', 'cross border aggression'],
+    ['did anyone get arested', 'did anyone get arrested'],
+    ['the minsters met', 'the ministers met'],
+    ['Negotiatons failed', 'Negotiations failed'],
+  ])('corrects a typo: %s', (input, expected) => {
+    expect(fix(input).text).toBe(expected)
+  })
+
+  it.each([
+    ['which paper quoted asifs line', "which paper quoted asif's line"],
+    ['quoted tarars post', "quoted tarar's post"],
+    ['what did qatars emir say', "what did qatar's emir say"],
+  ])('restores a possessive: %s', (input, expected) => {
+    expect(fix(input).text).toBe(expected)
+  })
+
+  it.each([
+    ['what did asif say'],
+    ['the defense minister'],
+    ['what is the TTP'],
+    ['what is the ttp'],
+    ['what is BRICS'],
+    ['the 2001 defeat'],
+    ['covid19 cases'],
+    ['the q3 numbers'],
+    ['an odd wrd'],
+  ])('leaves known, short, numeric and capital words alone: %s', (input) => {
+    expect(fix(input)).toEqual({ text: input, corrections: [] })
+  })
+
+  it('prefers the likelier slip: a dropped letter over a far key', () => {
+    expect(fix('wher is it').text).toBe('where is it')
+  })
+
+  it('leaves an ambiguous typo alone', () => {
+    expect(fix('what happend').text).toBe('what happend')
+    expect(fix('the next electon').text).toBe('the next electon')
+  })
+
+  it('breaks a tie with word ranks when they are clearly apart', () => {
+    const ranks = new Map([['election', 600], ['electron', 9000], ['actually', 300], ['actual', 2000]])
+    const ranked = createSpellingCorrector({ corpus, dictionary, wordRank: (word) => ranks.get(word) })
+    expect(ranked.correct('the next electon').text).toBe('the next election')
+    expect(ranked.correct('is it actualy true').text).toBe('is it actually true')
+  })
+
+  it('corrects a capitalised word mid-sentence (a name) only towards the corpus', () => {
+    expect(fix('what did Asfi say').text).toBe('what did Asif say')
+    expect(fix('what did Corvid say').text).toBe('what did Corvid say')
+    expect(fix('what did corvid say').text).toBe('what did covid say')
+  })
+
+  it('corrects hyphenated words part by part', () => {
+    expect(fix('the ceasfire-explosoins link').text).toBe('the ceasefire-explosions link')
+  })
+
+  it('corrects the base of a possessive', () => {
+    expect(fix("the negotiatons's end").text).toBe("the negotiations's end")
+  })
+
+  it('reports every correction', () => {
+    expect(fix('asifs negotiatons').corrections).toEqual([
+      { from: 'asifs', to: "asif's", kind: 'possessive' },
+      { from: 'negotiatons', to: 'negotiations', kind: 'spelling' },
+    ])
+  })
+
+  it('works without a dictionary, towards corpus words only', () => {
+    const corpusOnly = createSpellingCorrector({ corpus })
+    expect(corpusOnly.correct('the negotiatons and the statment').text).toBe('the negotiations and the statement')
+    expect(corpusOnly.correct('cross border agression').text).toBe('cross border agression')
+  })
+
+  it('gives the same answer from its memo', () => {
+    const first = fix('the negotiatons failed')
+    expect(fix('the negotiatons failed')).toEqual(first)
+  })
+})
