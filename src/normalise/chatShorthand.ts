@@ -26,7 +26,9 @@ export const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries({
   yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', wk: 'week', wks: 'weeks', msg: 'message', esp: 'especially',
   tmrw: 'tomorrow', tmr: 'tomorrow', '2morrow': 'tomorrow', '2day': 'today', '2nite': 'tonight', yday: 'yesterday',
   ppls: 'people', smth: 'something', sth: 'something',
-  bcz: 'because', tbc: 'to be confirmed', asap: 'as soon as possible', aka: 'also known as',
+  wats: 'what is', wuts: 'what is', whn: 'when', rep: 'representative', reps: 'representatives', gov: 'government',
+  intel: 'intelligence', stats: 'statistics', convo: 'conversation', convos: 'conversations', pm: 'prime minister',
+  teh: 'the', bcz: 'because', tbc: 'to be confirmed', asap: 'as soon as possible', aka: 'also known as',
 }))
 
 /** Chat noise: reactions and hedges that name nothing. */
@@ -73,6 +75,8 @@ export function expandShorthandWord(word: string, index: number, tokens: readonl
   if (lower === 'or' && ['nah', 'naw'].includes(lowerWord(tokens[index + 1]) ?? '') && index + 2 >= tokens.length) return ''
   if (options.isCorpusWord?.(lower)) return undefined
   if (NOISE.has(lower) || NOISE_PATTERN.test(lower)) return ''
+  // "5 pm" is a time, not a prime minister.
+  if (lower === 'pm' && /\d$/.test(tokens[index - 1]?.word ?? '')) return undefined
   const expansion = SHORTHAND.get(lower)
   if (expansion) return matchCase(word, expansion)
   const possessive = /^(.+)'s$/.exec(lower)

@@ -31,27 +31,29 @@ export class CorpusVocabulary {
    * from word to its count.
    */
   constructor(entries: Iterable<string> | ReadonlyMap<string, number>) {
-    if (entries instanceof Map) {
-      for (const [word, count] of entries as ReadonlyMap<string, number>) this.addText(word, count)
-    } else {
-      for (const entry of entries as Iterable<string>) this.addText(entry, 1)
+    // Surface forms are counted first and each distinct one is analysed once: a corpus repeats its words.
+    const surfaces = new Map<string, number>()
+    const count = (text: string, times: number) => {
+      for (const match of text.matchAll(WORD)) surfaces.set(match[0], (surfaces.get(match[0]) ?? 0) + times)
     }
-  }
-
-  private addText(text: string, count: number): void {
-    for (const match of text.matchAll(WORD)) {
-      const word = match[0]
-      this.addWord(word, count)
+    if (entries instanceof Map) {
+      for (const [word, times] of entries as ReadonlyMap<string, number>) count(word, times)
+    } else {
+      for (const entry of entries as Iterable<string>) count(entry, 1)
+    }
+    for (const [word, times] of surfaces) {
+      this.addWord(word, times)
       // "Pakistan's" also teaches "Pakistan".
       const base = /^(.+)['’]s$/iu.exec(word)?.[1]
-      if (base) this.addWord(base, count)
+      if (base) this.addWord(base, times)
     }
   }
 
   private addWord(word: string, count: number): void {
     const key = wordKey(word)
-    this.counts.set(key, (this.counts.get(key) ?? 0) + count)
-    this.folded.add(foldSpelling(key))
+    const known = this.counts.get(key)
+    this.counts.set(key, (known ?? 0) + count)
+    if (known === undefined) this.folded.add(foldSpelling(key))
     if (/^\p{Lu}{2,}$/u.test(word)) this.capitals.add(key)
   }
 

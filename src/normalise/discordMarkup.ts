@@ -29,6 +29,8 @@ const EMOJI_SHORTCODE = /(^|[\s(])(:[a-z][a-z0-9_+-]{1,31}:)(?=$|[\s).,!?])/gi
 // A pictograph with its modifiers: skin tones, variation selectors, keycaps, tags,
 // regional-indicator pairs (flags), joined by ZWJ.
 const EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[#*0-9]\uFE0F?\u20E3)(?:[\uFE0E\uFE0F\u20E3]|\p{Emoji_Modifier}|[\u{E0020}-\u{E007F}]|\u200D(?:\p{Extended_Pictographic}|\p{Regional_Indicator}))*/gu
+// Text emoticons: :) :-( ;P :D =] <3 (a letter-like mouth only right after the eyes, so "8D" in prose is rare enough).
+const EMOTICON = /(^|\s)(?:[:;=][-'^]?[)(\]\[DPpOo3|/\\*]+|<\/?3+|[xX][Dd]+)(?=\s|$)/g
 const EMOJI_LEFTOVERS = /[\uFE0E\uFE0F\u20E3\u200D]|\p{Emoji_Modifier}|[\u{E0020}-\u{E007F}]/gu
 
 const MARKDOWN_LINK = /\[([^\]\n]{0,500})\]\(\s*<?(?:https?:\/\/|www\.)[^)\s]*>?(?:\s+"[^"\n]*")?\s*\)/gi
@@ -91,6 +93,7 @@ export function stripDiscordMarkup(raw: string): string {
     .replace(EMOJI, ' ')
     .replace(EMOJI_LEFTOVERS, '')
     .replace(EMOJI_SHORTCODE, '$1 ')
+    .replace(EMOTICON, '$1 ')
     .replace(LINE_MARKERS, '')
     .replace(PAIRED_MARKERS, ' ')
     .replace(ITALIC_MARKER, '$1')

@@ -55,6 +55,12 @@ export interface SpellingOptions {
 }
 
 const MIN_LENGTH = 4
+/**
+ * Words of one question looked at, at most: a pasted wall of text must not
+ * cost a look-up per word. By position, not by what is memoised, so the
+ * result never depends on earlier questions.
+ */
+export const MAX_WORDS_CHECKED = 40
 const CLEAR_RANK_RATIO = 5
 
 interface WordFix {
@@ -146,7 +152,9 @@ export function createSpellingCorrector(options: SpellingOptions): SpellingCorre
 
   function correct(text: string): { text: string; corrections: Correction[] } {
     const corrections: Correction[] = []
+    let checked = 0
     const corrected = mapWords(text, (token, index) => {
+      if (++checked > MAX_WORDS_CHECKED) return undefined
       // Hyphenated and slashed words are corrected part by part ("cross-boarder").
       const parts = token.split(/([^\p{L}\p{N}']+)/u)
       let changed = false

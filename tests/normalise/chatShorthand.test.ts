@@ -30,6 +30,9 @@ describe('expandShorthand', () => {
     ["the govt's plan", "the government's plan"],
     ['WHO IS THE INFO MINISTER', 'WHO IS THE INFORMATION MINISTER'],
     ['Info minister?', 'Information minister?'],
+    ['what did the pm say', 'what did the prime minister say'],
+    ['the vote at 5 pm', 'the vote at 5 pm'],
+    ['the afghan reps', 'the afghan representatives'],
   ])('%s', (input, expected) => {
     expect(expandShorthand(input)).toBe(expected)
   })

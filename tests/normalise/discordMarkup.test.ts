@@ -15,6 +15,8 @@ describe('stripDiscordMarkup', () => {
     ['flag', 'whos the afghan defence minister 🇦🇫', 'whos the afghan defence minister'],
     ['keycap', 'top 3️⃣ reasons', 'top reasons'],
     ['emoji shortcode', 'what happened :thinking:', 'what happened'],
+    ['text emoticons', 'did the talks fail :( :-) ;P :D <3 xD', 'did the talks fail'],
+    ['a colon in prose stays', 'the vote was 214:197', 'the vote was 214:197'],
     ['bare link', 'is this true https://example.com/a?b=c what did they say', 'is this true what did they say'],
     ['suppressed link', 'see <https://example.com> who said it', 'see who said it'],
     ['masked link keeps its text', 'what about [the truce](https://example.com/x) then', 'what about the truce then'],

@@ -98,3 +98,12 @@ describe('createSpellingCorrector', () => {
     expect(fix('the negotiatons failed')).toEqual(first)
   })
 })
+
+describe('a wall of text', () => {
+  it('looks at the first MAX_WORDS_CHECKED words only', async () => {
+    const { MAX_WORDS_CHECKED } = await import('../../src/normalise/spellingCorrection.ts')
+    const speller = createSpellingCorrector({ corpus, dictionary })
+    const result = speller.correct(Array.from({ length: MAX_WORDS_CHECKED + 10 }, () => 'negotiatons').join(' '))
+    expect(result.corrections).toHaveLength(MAX_WORDS_CHECKED)
+  })
+})
