@@ -20,7 +20,7 @@ import { z } from 'zod'
 import { PROJECT_ROOT } from '../config/paths.ts'
 import { wordListDictionary, type SpellChecker } from './englishDictionary.ts'
 
-export const DICTIONARY_CACHE_FORMAT = 1
+export const DICTIONARY_CACHE_FORMAT = 2
 export const DEFAULT_DICTIONARY_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'article-quote-bot')
 
 const sourceSchema = z.object({
@@ -33,6 +33,7 @@ const headerSchema = z.object({
   format: z.literal(DICTIONARY_CACHE_FORMAT),
   source: sourceSchema,
   words: z.number(),
+  names: z.number(),
   noSuggest: z.array(z.string()),
   builtAt: z.string(),
 })
@@ -46,8 +47,10 @@ export interface DictionaryCacheOptions {
 }
 
 export interface EnglishWords {
-  /** Every accepted form, lower case, no digits, sorted (code-unit order), no repeats. */
+  /** Every accepted form the dictionary has in lower case ("iran" is not one), no digits, sorted (code-unit order), no repeats. */
   words: string[]
+  /** Forms it has only capitalised (names: "Iran", "Asia"), lower-cased, sorted: known, never suggested. */
+  names: string[]
   /** Forms Hunspell marks NOSUGGEST (known, never offered). */
   noSuggest: string[]
   /** 'cache': read from the cache file; 'built': expanded by nspell this time (and cached when possible). */
@@ -97,32 +100,40 @@ export function dictionaryCacheFile(cacheDir = DEFAULT_DICTIONARY_CACHE_DIR): st
   return join(cacheDir, `english-words-v${DICTIONARY_CACHE_FORMAT}.txt`)
 }
 
+type WordTable = { words: string[]; names: string[]; noSuggest: string[] }
+
 /** nspell expands every affix of every entry into its table at construction: those keys are the accepted forms. */
-function expandWithNspell(dictionaryDir: string): { words: string[]; noSuggest: string[] } {
+function expandWithNspell(dictionaryDir: string): WordTable {
   // Required only here, so a warm start never loads nspell at all.
   const nspell = require('nspell') as typeof import('nspell')
   const spell = nspell({ aff: readFileSync(join(dictionaryDir, 'index.aff')), dic: readFileSync(join(dictionaryDir, 'index.dic')) })
   return tableOf(spell)
 }
 
-function tableOf(spell: object): { words: string[]; noSuggest: string[] } {
+function tableOf(spell: object): WordTable {
   const internal = spell as { data?: unknown; flags?: { NOSUGGEST?: unknown } }
   if (typeof internal.data !== 'object' || internal.data === null) {
     throw new Error('nspell no longer exposes its word table (nspell@2 does): pin nspell to 2.x')
   }
   const noSuggestFlag = typeof internal.flags?.NOSUGGEST === 'string' ? internal.flags.NOSUGGEST : undefined
-  const words = new Set<string>()
+  const lowerForms = new Set<string>()
+  const otherForms = new Set<string>()
   const noSuggest = new Set<string>()
   for (const [form, codes] of Object.entries(internal.data as Record<string, unknown>)) {
     if (/\d/.test(form)) continue
     const lower = form.toLowerCase()
-    words.add(lower)
+    if (form === lower) lowerForms.add(lower)
+    else otherForms.add(lower)
     if (noSuggestFlag && Array.isArray(codes) && codes.includes(noSuggestFlag)) noSuggest.add(lower)
   }
-  return { words: [...words].sort(), noSuggest: [...noSuggest].sort() }
+  return {
+    words: [...lowerForms].sort(),
+    names: [...otherForms].filter((word) => !lowerForms.has(word)).sort(),
+    noSuggest: [...noSuggest].sort(),
+  }
 }
 
-function readCache(file: string, source: DictionarySource): { words: string[]; noSuggest: string[] } | string {
+function readCache(file: string, source: DictionarySource): WordTable | string {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -137,19 +148,26 @@ function readCache(file: string, source: DictionarySource): { words: string[]; n
     return 'the cache file is damaged or of another format'
   }
   if (JSON.stringify(header.source) !== JSON.stringify(source)) return 'the dictionary package changed since the cache was built'
-  // One split, no per-line work: the body is the sorted word list, one a line.
-  const words = text.slice(headerEnd + 1).split('\n')
-  if (words.length !== header.words) return 'the cache file is truncated'
-  return { words, noSuggest: header.noSuggest }
+  // One split, no per-line work: the body is the sorted common words, then the sorted names.
+  const lines = text.slice(headerEnd + 1).split('\n')
+  if (lines.length !== header.words + header.names) return 'the cache file is truncated'
+  return { words: lines.slice(0, header.words), names: lines.slice(header.words), noSuggest: header.noSuggest }
 }
 
-function writeCache(file: string, source: DictionarySource, words: string[], noSuggest: string[]): string | undefined {
-  const header = { format: DICTIONARY_CACHE_FORMAT, source, words: words.length, noSuggest, builtAt: new Date().toISOString() }
+function writeCache(file: string, source: DictionarySource, table: WordTable): string | undefined {
+  const header = {
+    format: DICTIONARY_CACHE_FORMAT,
+    source,
+    words: table.words.length,
+    names: table.names.length,
+    noSuggest: table.noSuggest,
+    builtAt: new Date().toISOString(),
+  }
   try {
     mkdirSync(dirname(file), { recursive: true })
     // Written aside and renamed, so a reader never sees half a file.
     const partial = `${file}.${process.pid}.partial`
-    writeFileSync(partial, `${JSON.stringify(header)}\n${words.join('\n')}`)
+    writeFileSync(partial, `${JSON.stringify(header)}\n${[...table.words, ...table.names].join('\n')}`)
     renameSync(partial, file)
     return undefined
   } catch (error) {
@@ -165,12 +183,12 @@ export function loadEnglishWords(options: DictionaryCacheOptions = {}): EnglishW
   const cached = readCache(file, source)
   if (typeof cached !== 'string') return { ...cached, from: 'cache', file, ms: performance.now() - started }
   const built = expandWithNspell(dictionaryDir)
-  const unwritable = writeCache(file, source, built.words, built.noSuggest)
+  const unwritable = writeCache(file, source, built)
   return { ...built, from: 'built', file, note: unwritable ?? cached, ms: performance.now() - started }
 }
 
 /** The English dictionary for the spelling stage (see loadEnglishWords for where it comes from). */
-export function loadEnglishDictionary(options: DictionaryCacheOptions = {}): SpellChecker & { info: Omit<EnglishWords, 'words' | 'noSuggest'> } {
-  const { words, noSuggest, ...info } = loadEnglishWords(options)
-  return { ...wordListDictionary(words, { noSuggest, sorted: true }), info }
+export function loadEnglishDictionary(options: DictionaryCacheOptions = {}): SpellChecker & { info: Omit<EnglishWords, 'words' | 'names' | 'noSuggest'> } {
+  const { words, names, noSuggest, ...info } = loadEnglishWords(options)
+  return { ...wordListDictionary(words, { noSuggest, names, sorted: true }), info }
 }

@@ -13,7 +13,12 @@ import type NSpell from 'nspell'
 export interface SpellChecker {
   /** Whether the dictionary knows the word, compared in lower case ("pakistan" is known because "Pakistan" is). */
   has(word: string): boolean
-  /** Known words one edit from `word`, in lower case, in a stable order; [] when there are none. */
+  /**
+   * Known common words one edit from `word`, in lower case, in a stable order;
+   * [] when there are none. Never a name (a word the dictionary only knows
+   * capitalised, such as "Iran"): a lower-case unknown word is far more often
+   * a name the dictionary lacks than a misspelt one it has.
+   */
   suggest(word: string): string[]
 }
 
@@ -40,10 +45,12 @@ export interface WordListOptions {
   /** Words that count as known but are never suggested (Hunspell's NOSUGGEST: slurs and the like). */
   noSuggest?: Iterable<string>
   /**
-   * The words are already lower case, without repeats, and sorted in code-unit
-   * order (as dictionaryCache writes them): used as they are, with no copy.
+   * The lists are already lower case, without repeats, and sorted in
+   * code-unit order (as dictionaryCache writes them): used as they are.
    */
   sorted?: boolean
+  /** Names: words known, in lower case, but never suggested. With `sorted`, a sorted list. */
+  names?: Iterable<string>
 }
 
 /** Binary search in a sorted array of strings. */
@@ -60,21 +67,37 @@ function includesSorted(sorted: readonly string[], word: string): boolean {
   return false
 }
 
+const sortedCopy = (words: Iterable<string>) => [...new Set([...words].map((word) => word.toLowerCase()))].sort()
+
 /**
- * A dictionary over a list of word forms (any case). A sorted array and a
- * binary search rather than a Set: 120,000 forms are ready as soon as the
- * cache file is split, and a look-up is still well under a microsecond.
+ * A dictionary over a list of word forms. Unsorted input may be in any case:
+ * a word given only capitalised ("Iran") is a name, known but never
+ * suggested. Sorted arrays and a binary search rather than a Set: 120,000
+ * forms are ready as soon as the cache file is split, and a look-up is still
+ * well under a microsecond.
  */
 export function wordListDictionary(words: Iterable<string>, options: WordListOptions = {}): SpellChecker {
-  const sorted: readonly string[] =
-    options.sorted && Array.isArray(words) ? words : [...new Set([...words].map((word) => word.toLowerCase()))].sort()
+  let common: readonly string[]
+  let names: readonly string[]
+  if (options.sorted && Array.isArray(words)) {
+    common = words
+    names = Array.isArray(options.names) ? options.names : sortedCopy(options.names ?? [])
+  } else {
+    const all = [...words]
+    const lower = new Set(all.filter((word) => word === word.toLowerCase()))
+    common = sortedCopy(lower)
+    names = sortedCopy([...all.map((word) => word.toLowerCase()), ...(options.names ?? [])].filter((word) => !lower.has(word)))
+  }
   const hidden = new Set<string>()
   for (const word of options.noSuggest ?? []) hidden.add(word.toLowerCase())
   return {
-    has: (word) => includesSorted(sorted, word.toLowerCase()),
+    has: (word) => {
+      const lower = word.toLowerCase()
+      return includesSorted(common, lower) || includesSorted(names, lower)
+    },
     suggest(word) {
       const found: string[] = []
-      for (const candidate of oneEditAway(word.toLowerCase())) if (!hidden.has(candidate) && includesSorted(sorted, candidate)) found.push(candidate)
+      for (const candidate of oneEditAway(word.toLowerCase())) if (!hidden.has(candidate) && includesSorted(common, candidate)) found.push(candidate)
       return found.sort()
     },
   }
@@ -84,7 +107,7 @@ export function wordListDictionary(words: Iterable<string>, options: WordListOpt
 export function hunspellDictionary(spell: NSpell): SpellChecker {
   return {
     has: (word) => spell.correct(word) || spell.correct(word.toLowerCase()) || spell.correct(capitalise(word.toLowerCase())),
-    suggest: (word) => [...new Set(spell.suggest(word.toLowerCase()).map((suggestion) => suggestion.toLowerCase()))],
+    suggest: (word) => [...new Set(spell.suggest(word.toLowerCase()).filter((suggestion) => suggestion === suggestion.toLowerCase()))],
   }
 }
 

@@ -1,7 +1,7 @@
 import type { CorpusVocabulary } from './corpusVocabulary.ts'
 import type { SpellChecker } from './englishDictionary.ts'
 import { foldSpelling } from './spellingVariants.ts'
-import { typoCost } from './typoCost.ts'
+import { isPlausibleSlip, typoCost } from './typoCost.ts'
 import { isAllCaps, mapWords, matchCase } from './words.ts'
 
 /**
@@ -9,13 +9,16 @@ import { isAllCaps, mapWords, matchCase } from './words.ts'
  * English, and left alone when the evidence is thin. In order, for each word:
  *
  * 1. Left alone: shorter than 4 letters, with a digit, in capitals (an
- *    acronym), or known: in the corpus (any case, either spelling) or in the
- *    dictionary.
+ *    acronym), or known: in the corpus (any case, either spelling), in the
+ *    dictionary, or ranked by `wordRank` (in general use, if only as a name).
  * 2. A corpus word plus "s" ("asifs", "kabuls") is that word's possessive
  *    ("asif's"): people drop the apostrophe far more often than they invent
  *    plurals of names.
- * 3. The nearest corpus word one edit away ("negotiatons" → "negotiations");
- *    words of 5 letters or fewer must keep their first letter. Ties go to the
+ * 3. The nearest corpus word one edit away ("negotiatons" → "negotiations"),
+ *    by a plausible slip (typoCost.ts: a dropped, swapped or doubled letter;
+ *    for words over 5 letters also a neighbouring key, a vowel, an extra
+ *    letter beside its neighbour); words of 5 letters or fewer must keep
+ *    their first letter. Ties go to the
  *    likelier slip of the fingers (typoCost.ts), then to the word the corpus
  *    uses more often, then to the more common English word; a tie that
  *    remains is no correction.
@@ -23,9 +26,9 @@ import { isAllCaps, mapWords, matchCase } from './words.ts'
  *    after step 3 so that "minsters" finds the corpus's "ministers", not a minster.
  * 5. Else, unless the word is capitalised mid-sentence (a name: names are only
  *    ever corrected towards the corpus), the dictionary's one-edit suggestion
- *    when it is the only likeliest slip (among those keeping the first letter,
- *    when some do), or, given word ranks, when it is at least five times as
- *    common as the next one.
+ *    (a common word, never a name, keeping the first letter, by a plausible
+ *    slip) when it is the only likeliest one, or, given word ranks, when it is
+ *    at least five times as common as the next one.
  * 6. Else the nearest corpus word two edits away, for words of 8 letters or
  *    more (a dictionary word one edit away comes first).
  *
@@ -81,14 +84,18 @@ export function createSpellingCorrector(options: SpellingOptions): SpellingCorre
   const memo = new Map<string, WordFix | null>()
 
   const rankOf = (word: string) => wordRank?.(word) ?? Number.POSITIVE_INFINITY
+  // A word with a general-English rank is in use out there (a word or a name), so it is no typo.
   const isKnown = (lower: string) =>
-    corpus.has(lower) || (dictionary !== undefined && (dictionary.has(lower) || dictionary.has(foldSpelling(lower))))
+    corpus.has(lower) ||
+    (dictionary !== undefined && (dictionary.has(lower) || dictionary.has(foldSpelling(lower)))) ||
+    wordRank?.(lower) !== undefined
 
   function nearestCorpusWord(lower: string): { word: string; distance: number } | undefined {
     const maxDistance = lower.length >= 8 ? 2 : 1
     const candidates = corpus
       .near(lower, maxDistance)
       .filter((match) => match.word !== lower && (lower.length > 5 || match.word[0] === lower[0]))
+      .filter((match) => match.distance > 1 || isPlausibleSlip(lower, match.word))
     const best = candidates[0]
     if (!best) return undefined
     const nearest = candidates.filter((match) => match.distance === best.distance)
@@ -103,9 +110,8 @@ export function createSpellingCorrector(options: SpellingOptions): SpellingCorre
 
   function dictionarySuggestion(lower: string): string | undefined {
     if (!dictionary) return undefined
-    const suggestions = dictionary.suggest(lower)
-    const sameStart = suggestions.filter((word) => word[0] === lower[0])
-    const pool = sameStart.length > 0 ? sameStart : suggestions
+    // Only slips that keep the first letter: a lower-case word the dictionary lacks is as often a name.
+    const pool = dictionary.suggest(lower).filter((word) => word[0] === lower[0] && isPlausibleSlip(lower, word))
     // The likeliest slips only ("actualy": actually or actual, not actuary).
     const cheapest = Math.min(...pool.map((word) => typoCost(lower, word)))
     const likeliest = pool.filter((word) => typoCost(lower, word) === cheapest)

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { hunspellDictionary, oneEditAway, wordListDictionary } from '../../src/normalise/englishDictionary.ts'
 
 describe('wordListDictionary', () => {
-  const dictionary = wordListDictionary(['Statement', 'statements', 'where', 'when', 'her', 'slur'], { noSuggest: ['slur'] })
+  const dictionary = wordListDictionary(['statement', 'statements', 'where', 'when', 'her', 'slur', 'Iran', 'Asia', 'Polish', 'polish'], {
+    noSuggest: ['slur'],
+  })
 
   it('checks words in any case', () => {
     expect(dictionary.has('statement')).toBe(true)
@@ -20,10 +22,20 @@ describe('wordListDictionary', () => {
     expect(dictionary.has('slur')).toBe(true)
   })
 
+  it('knows names but never suggests one', () => {
+    expect(dictionary.has('iran')).toBe(true)
+    expect(dictionary.has('IRAN')).toBe(true)
+    expect(dictionary.suggest('imran')).toEqual([])
+    expect(dictionary.suggest('asa')).toEqual([])
+    expect(dictionary.suggest('polsh')).toEqual(['polish'])
+  })
+
   it('takes a sorted list as it is', () => {
-    const sorted = wordListDictionary(['alpha', 'beta', 'gamma'], { sorted: true })
+    const sorted = wordListDictionary(['alpha', 'beta', 'gamma'], { sorted: true, names: ['iran'] })
     expect(sorted.has('beta')).toBe(true)
     expect(sorted.has('delta')).toBe(false)
+    expect(sorted.has('Iran')).toBe(true)
+    expect(sorted.suggest('iron')).toEqual([])
   })
 
   it('generates every one-edit string', () => {
@@ -40,5 +52,6 @@ describe('hunspellDictionary', () => {
     expect(dictionary.has('pakistan')).toBe(true)
     expect(dictionary.has('statment')).toBe(false)
     expect(dictionary.suggest('statment')).toContain('statement')
+    expect(dictionary.suggest('imran')).not.toContain('iran')
   })
 })

@@ -69,7 +69,21 @@ describe('createSpellingCorrector', () => {
   it('corrects a capitalised word mid-sentence (a name) only towards the corpus', () => {
     expect(fix('what did Asfi say').text).toBe('what did Asif say')
     expect(fix('what did Corvid say').text).toBe('what did Corvid say')
-    expect(fix('what did corvid say').text).toBe('what did covid say')
+    expect(fix('what did corvid say').text).toBe('what did corvid say')
+    expect(fix('what did covd say').text).toBe('what did covid say')
+  })
+
+  it('takes only plausible slips: names are not words with a stray letter', () => {
+    const names = createSpellingCorrector({ corpus: new CorpusVocabulary(['Iran', 'the sunk ship', 'a melon']), dictionary })
+    expect(names.correct('what did imran say').text).toBe('what did imran say')
+    expect(names.correct('what did sunak say').text).toBe('what did sunak say')
+    expect(names.correct('what did meloni say').text).toBe('what did meloni say')
+    expect(names.correct('the melonn').text).toBe('the melon')
+  })
+
+  it('takes a word with a general-English rank as known', () => {
+    const ranked = createSpellingCorrector({ corpus, dictionary, wordRank: (word) => (word === 'statment' ? 40_000 : undefined) })
+    expect(ranked.correct('his statment').text).toBe('his statment')
   })
 
   it('corrects hyphenated words part by part', () => {
