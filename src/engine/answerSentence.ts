@@ -1,6 +1,7 @@
 import type { Passage, Span } from '../passages/types.ts'
 import { termOf, tokenize } from '../search/terms.ts'
 import type { AnalysedQuestion } from './question.ts'
+import type { EntityKinds } from '../search/entities.ts'
 import { hasTypeFeature } from './typeFeatures.ts'
 import type { AnswerSentence } from './types.ts'
 
@@ -19,13 +20,13 @@ export function highlightSpans(text: string, terms: ReadonlySet<string>, start =
  * sentence holding what the question type asks for, the one with the "who"
  * predicate, or, for "what happened after X", the one after X.
  */
-export function chooseAnswerSentence(passage: Passage, question: AnalysedQuestion, weights: Map<string, number>): AnswerSentence {
+export function chooseAnswerSentence(passage: Passage, question: AnalysedQuestion, weights: Map<string, number>, kinds: readonly EntityKinds[] = []): AnswerSentence {
   const terms = new Set(weights.keys())
   let best = passage.sentences[0] ?? { text: passage.text, start: 0, end: passage.text.length }
   let bestScore = -Infinity
   const maxWeight = Math.max(0, ...weights.values())
   let previousScore = 0
-  for (const sentence of passage.sentences) {
+  for (const [position, sentence] of passage.sentences.entries()) {
     let score = 0
     for (const term of new Set(tokenize(sentence.text).map((token) => termOf(token.word)))) {
       if (!term || !terms.has(term)) continue
@@ -33,7 +34,7 @@ export function chooseAnswerSentence(passage: Passage, question: AnalysedQuestio
       // "Who refused…?" is answered by the sentence where someone refused, whatever else matches.
       if (term === question.predicate) score += maxWeight * 4
     }
-    if (hasTypeFeature(question.type, sentence.text)) score += maxWeight * 0.75
+    if (hasTypeFeature(question.type, sentence.text, kinds[position])) score += maxWeight * 0.75
     const ownScore = score
     // "What did they do after X?": the sentence after the one about X carries the answer.
     if (question.asksWhatFollowed && ownScore > 0) score += previousScore

@@ -3,6 +3,7 @@ import type { PassageIndex } from '../search/passageIndex.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
 import { isOrdinary } from '../search/ordinaryWords.ts'
 import { foldText } from '../search/terms.ts'
+import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { chooseAnswerSentence } from './answerSentence.ts'
 import { candidates, firstMentionsOf, type WeightedTerm } from './candidates.ts'
@@ -203,7 +204,8 @@ export function retrieve(index: PassageIndex, question: AnalysedQuestion, option
   const [best, runnerUp] = ranked
   if (!best) return { question, profile, ranked, decision: null, article: null }
   const article = coverageOf(best.passage.articleSlug)
-  const decision = answerFeatures({ profile, best: best.features, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article })
+  const largestGap = coverage(profile, index.passageTerms[best.position] as Set<string>).largestGap
+  const decision = answerFeatures({ profile, best: best.features, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap })
   return { question, profile, ranked, decision, article }
 }
 
@@ -211,9 +213,9 @@ export function retrieve(index: PassageIndex, question: AnalysedQuestion, option
  * Answers a question with the passages that contain the answer, or says the
  * corpus does not answer it. Pure: the index in, plain data out.
  */
-export function ask(index: PassageIndex, rawQuestion: string, options: AskOptions = {}): AskResult {
+export function ask(index: PassageIndex, rawQuestion: string, options: AskOptions = {}, normalise?: QuestionNormaliser): AskResult {
   const settings: Settings = { ...defaultAskOptions, ...options }
-  const question = analyseQuestion(rawQuestion)
+  const question = analyseQuestion(rawQuestion, normalise)
   const positional = question.position ? answerByPosition(index, question, question.position) : null
   if (positional) return positional
   if (question.terms.length === 0) return abstain(question, 'no-question', [], index)
@@ -254,7 +256,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     answered: true,
     question: question.text,
     type: question.type,
-    answer: chooseAnswerSentence(best.passage, question, sentenceWeights),
+    answer: chooseAnswerSentence(best.passage, question, sentenceWeights, index.sentenceKinds[best.position]),
     passages: [best, ...supporting].map(toRanked),
   }
 }

@@ -4,6 +4,9 @@ import type { Passage } from '../passages/types.ts'
 import { buildPassageIndex, type PassageIndex } from '../search/passageIndex.ts'
 import { sharedWordVectors } from '../semantics/sharedVectors.ts'
 import type { WordVectors } from '../semantics/wordVectors.ts'
+import { createQuestionNormaliser, type QuestionNormaliser } from '../normalise/questionNormaliser.ts'
+import type { SpellChecker } from '../normalise/englishDictionary.ts'
+import { sharedEnglishDictionary } from '../normalise/sharedDictionary.ts'
 import { ask, type AskOptions } from './ask.ts'
 import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes } from './quote.ts'
 import { summarise, type SummaryOptions } from './summary.ts'
@@ -12,6 +15,8 @@ import type { AskResult, QuoteResult, QuoteSuggestion, SpeakerEntry, SummaryResu
 export interface EngineOptions {
   /** Word vectors for meaning-based matching; default the process's shared cache (`sharedWordVectors`), null for none. */
   vectors?: WordVectors | null
+  /** English dictionary for spelling correction of questions; default the process's shared one, null for corpus words only. */
+  dictionary?: SpellChecker | null
   passages?: PassageOptions
   ask?: AskOptions
   summary?: Omit<SummaryOptions, 'length'>
@@ -29,6 +34,8 @@ export interface Engine {
   topics(): string[]
   passage(id: string): Passage | undefined
   readonly index: PassageIndex
+  /** The question pipeline's first stage, as ask uses it. */
+  readonly normalise: QuestionNormaliser
 }
 
 export class UnknownArticleError extends Error {
@@ -37,7 +44,15 @@ export class UnknownArticleError extends Error {
 
 export function createEngine(articles: Article[], options: EngineOptions = {}): Engine {
   const passages = articles.flatMap((article) => buildPassages(article, options.passages))
-  const index = buildPassageIndex(passages, { vectors: options.vectors === undefined ? sharedWordVectors() : options.vectors })
+  const vectors = options.vectors === undefined ? sharedWordVectors() : options.vectors
+  const index = buildPassageIndex(passages, { vectors })
+  const dictionary = options.dictionary === undefined ? sharedEnglishDictionary() : options.dictionary
+  // Stage "normalise": one pipeline for every transport; the engine reads its text, people see their own words.
+  const normalise = createQuestionNormaliser({
+    vocabulary: passages.flatMap((passage) => [passage.text, passage.section ?? '', ...passage.attributions.map(({ speaker }) => `${speaker.name} ${speaker.role ?? ''}`)]),
+    ...(dictionary ? { dictionary } : {}),
+    ...(vectors ? { wordRank: (word: string) => (vectors.rank(word) ?? 0) - 1 || undefined } : {}),
+  })
   const quotations = buildQuoteIndex(passages)
   const byId = new Map(passages.map((passage) => [passage.id, passage]))
   const summaries = new Map<string, SummaryResult>()
@@ -50,7 +65,8 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
 
   return {
     index,
-    ask: (question) => ask(index, question, options.ask),
+    normalise,
+    ask: (question) => ask(index, question, options.ask, normalise),
     quote: (query) => lookUpQuotes(quotations, query),
     summary: ({ length = 'short', article } = {}) => {
       const slug = article ?? (articles[0] as Article).slug

@@ -36,7 +36,7 @@ export interface QuestionProfile {
 }
 
 /** What ranks a passage for a question. */
-export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType'] as const
+export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType', 'proximity'] as const
 
 /** What decides whether the best passage answers the question at all. */
 export const ANSWER_FEATURES = [
@@ -52,6 +52,8 @@ export const ANSWER_FEATURES = [
   'topicMatch',
   'topicInArticle',
   'sentenceCoverage',
+  'largestGap',
+  'largestGapInArticle',
   'termCount',
 ] as const
 
@@ -62,6 +64,8 @@ export interface Coverage {
   focus: number
   /** The best similarity of any topic word (1 when the question names no topic). */
   topic: number
+  /** The largest share of the question's weight that one word leaves unmet: a single missing key word sinks an answer. */
+  largestGap: number
   /** Terms with no match at all. */
   unmatched: ProfiledTerm[]
 }
@@ -72,6 +76,7 @@ export function coverage(profile: QuestionProfile, terms: ReadonlySet<string>): 
   let focus = 1
   let topic = profile.terms.some((term) => term.topic) ? 0 : 1
   const unmatched: ProfiledTerm[] = []
+  let largestGap = 0
   for (const term of profile.terms) {
     let best = 0
     for (const [match, similarity] of term.matches) if (similarity > best && terms.has(match)) best = similarity
@@ -80,9 +85,10 @@ export function coverage(profile: QuestionProfile, terms: ReadonlySet<string>): 
     if (term.focus) focus = Math.min(focus, best)
     if (term.topic) topic = Math.max(topic, best)
     if (best === 0) unmatched.push(term)
+    largestGap = Math.max(largestGap, term.weight * (1 - best))
   }
   const total = profile.totalWeight || 1
-  return { exact: exact / total, soft: soft / total, focus, topic, unmatched }
+  return { exact: exact / total, soft: soft / total, focus, topic, largestGap: largestGap / total, unmatched }
 }
 
 /** Share of the question's adjacent word pairs that stand side by side in the text ("defence minister"). */
@@ -95,6 +101,38 @@ export function adjacency(profile: QuestionProfile, sequences: string[][]): numb
     for (let index = 1; index < terms.length; index++) if (pairs.has(`${terms[index - 1]} ${terms[index]}`)) found++
   }
   return Math.min(found, pairs.size) / pairs.size
+}
+
+/**
+ * How close together the question's words stand in the text: the distinct
+ * question terms found, over the length of the shortest stretch holding them
+ * all (1 when side by side, near 0 when scattered). 0 with fewer than two.
+ */
+export function proximity(profile: QuestionProfile, sequence: readonly string[]): number {
+  const wanted = new Set(profile.terms.map((term) => term.term))
+  const hits: Array<{ at: number; term: string }> = []
+  sequence.forEach((term, at) => {
+    if (wanted.has(term)) hits.push({ at, term })
+  })
+  const distinct = new Set(hits.map((hit) => hit.term)).size
+  if (distinct < 2) return 0
+  const counts = new Map<string, number>()
+  let covered = 0
+  let shortest = Infinity
+  let left = 0
+  for (const hit of hits) {
+    counts.set(hit.term, (counts.get(hit.term) ?? 0) + 1)
+    if (counts.get(hit.term) === 1) covered++
+    while (covered === distinct) {
+      const start = hits[left] as { at: number; term: string }
+      shortest = Math.min(shortest, hit.at - start.at + 1)
+      const remaining = (counts.get(start.term) as number) - 1
+      counts.set(start.term, remaining)
+      if (remaining === 0) covered--
+      left++
+    }
+  }
+  return distinct / shortest
 }
 
 export interface CandidateContext {
@@ -139,6 +177,7 @@ export function rankFeatures(profile: QuestionProfile, context: CandidateContext
     met.topic,
     sentenceBest,
     sentenceType,
+    proximity(profile, context.index.termSequences[context.position] ?? []),
   ]
 }
 
@@ -151,9 +190,11 @@ export interface DecisionContext {
   runnerUpScore: number | null
   /** How the question meets the best passage's whole article. */
   article: Coverage
+  /** The best passage's largest gap (see Coverage). */
+  largestGap: number
 }
 
-export function answerFeatures({ profile, best, bestScore, runnerUpScore, article }: DecisionContext): number[] {
+export function answerFeatures({ profile, best, bestScore, runnerUpScore, article, largestGap }: DecisionContext): number[] {
   const feature = (name: (typeof RANK_FEATURES)[number]) => best[RANK_FEATURES.indexOf(name)] as number
   const unknownNames = article.unmatched.filter((term) => term.nameLike).reduce((sum, term) => sum + term.weight, 0)
   return [
@@ -169,6 +210,8 @@ export function answerFeatures({ profile, best, bestScore, runnerUpScore, articl
     feature('topicMatch'),
     article.topic,
     feature('sentenceCoverage'),
+    largestGap,
+    article.largestGap,
     Math.min(profile.terms.length, 10) / 10,
   ]
 }

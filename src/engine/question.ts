@@ -1,3 +1,4 @@
+import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import { isOrdinary } from '../search/ordinaryWords.ts'
 import { rewritePhrasalVerbs } from '../search/phrasalVerbs.ts'
 import { foldText, termOf, tokenize, type Token } from '../search/terms.ts'
@@ -14,8 +15,10 @@ export interface QuestionTerm {
 }
 
 export interface AnalysedQuestion {
-  /** The question as it will be echoed: mentions and markup removed, shortened. */
+  /** The question as it will be echoed: the person's words, mentions and markup removed, shortened. */
   text: string
+  /** The question as the engine read it (normalised). */
+  readAs: string
   type: QuestionType
   terms: QuestionTerm[]
   /** "What is the TTP?": asks what something is, which the first mention usually says. */
@@ -99,9 +102,17 @@ function questionType(folded: string): QuestionType {
   return 'what'
 }
 
-/** Splits a question into its type and content terms (question words and fillers dropped). */
-export function analyseQuestion(raw: string): AnalysedQuestion {
-  const text = cleanQuestion(raw)
+/**
+ * Splits a question into its type and content terms (question words and
+ * fillers dropped). With a normaliser, the question is read as normalised
+ * (markup off, contractions and shorthand expanded, spelling corrected) and
+ * echoed as the person typed it.
+ */
+export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): AnalysedQuestion {
+  const normalised = normalise ? normalise(raw) : null
+  const echo = cleanQuestion(normalised ? normalised.original : raw)
+  // "How old is X" asks for an age: the thing asked for is the age, which the article must give.
+  const text = cleanQuestion(normalised ? normalised.text : raw).replace(/\bhow old\b/gi, 'what age')
   // "How long/often/far…" frame the question; the word after "how" is not its topic.
   // "According to X, why…": a frame naming whose view is asked, not words to find.
   const framed = rewritePhrasalVerbs(text).replace(/^\s*according to\b/i, (frame) => ' '.repeat(frame.length))
@@ -126,7 +137,8 @@ export function analyseQuestion(raw: string): AnalysedQuestion {
   const folded = foldText(text)
   const predicateWord = /^\s*who\s+(?:(?:did|had|has|was|were)\s+)?([a-z]+)/.exec(folded)?.[1]
   return {
-    text,
+    text: echo,
+    readAs: text,
     type: questionType(folded),
     terms,
     definitional: (/^\s*(?:what|who)\s+(?:is|are|was|were)\b/.test(folded) || /\bstands? for\b|\bmeans?\b|\bdefin/.test(folded)) && terms.length <= 3,

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer'
+import { foldSpelling } from '../normalise/spellingVariants.ts'
 
 /**
  * The one text pipeline shared by indexing and querying, so that a question's
@@ -46,8 +47,7 @@ const IRREGULAR = new Map<string, string>(Object.entries({
   meant: 'mean',
   // The noun is a place, not the verb "cross".
   crossing: 'crossing', crossings: 'crossing',
-  // Chat shorthand.
-  ppl: 'person', govt: 'govern', gov: 'govern', intl: 'intern', pak: 'pakistan', afg: 'afghanistan', terrorists: 'terror', terrorist: 'terror', terrorism: 'terror',
+  terrorists: 'terror', terrorist: 'terror', terrorism: 'terror',
   militants: 'milit', militant: 'milit', militancy: 'milit',
 }))
 
@@ -74,12 +74,6 @@ export function tokenize(text: string): Token[] {
   return tokens
 }
 
-/** British spellings meet American ones before stemming ("criticised" = "criticized"). */
-function americanise(word: string): string {
-  if (word.length < 6) return word
-  return word.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1').replace(/our$/, 'or').replace(/ourer$/, 'orer')
-}
-
 /** Words repeat far more than they vary: remember each word's term (bounded, cleared when full). */
 const TERM_CACHE = new Map<string, string | null>()
 const TERM_CACHE_LIMIT = 200_000
@@ -103,7 +97,8 @@ function computeTerm(word: string): string | null {
   if (folded.length > 40) return null
   const irregular = IRREGULAR.get(folded)
   if (irregular) return irregular
-  folded = americanise(folded)
+  // British and American spellings meet before stemming ("defence" = "defense", "criticised" = "criticized").
+  folded = foldSpelling(folded)
   if (/^\d+$/.test(folded)) return folded
   // Porter reduces agents and acts alike ("negotiators", "negotiations" → "negoti"): keep agents apart.
   if (folded.length >= 7 && /ators?$/.test(folded)) return folded.replace(/s$/, '')
