@@ -18,8 +18,10 @@ export const MAX_INPUT_LENGTH = 4000
 // timestamps <t:123:R>, guild navigation <id:browse>.
 const MENTION = /<(?:@[!&]?\d+|#\d+|\/[^\s<>:]+:\d+|t:-?\d+(?::[tTdDfFR])?|id:\w+)>/g
 const EVERYONE = /(^|[^\p{L}\p{N}_])@(?:everyone|here)\b/giu
-// "@bot what…": a plain-text mention before the question (one or more, with an optional ':' or ',').
-const LEADING_PLAIN_MENTIONS = /^(?:\s*@[\p{L}\p{N}_.-]+[:,]?)+/u
+// "@bot what…", "hey @bot, what…": plain-text mentions before the question (a greeting may come first),
+// and "… @bot" after it: they address someone, they are not what is asked about.
+const LEADING_PLAIN_MENTIONS = /^(?:(?:hey|hi|hello|yo|oi|ok|okay|so)[,!]?\s+)?(?:\s*@[\p{L}\p{N}_.-]+[:,!]?)+/iu
+const TRAILING_PLAIN_MENTIONS = /(?:\s+@[\p{L}\p{N}_-]+)+(?=[.!?]*$)/u
 // "ask @someone": the @ goes, the name stays (it may be the thing asked about).
 const INLINE_AT = /(^|\s)@(?=[\p{L}\p{N}])/gu
 const CUSTOM_EMOJI = /<a?:[\w~-]{1,32}:\d+>/g
@@ -100,6 +102,7 @@ export function stripDiscordMarkup(raw: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(LEADING_PLAIN_MENTIONS, '')
+    .replace(TRAILING_PLAIN_MENTIONS, '')
     .replace(INLINE_AT, '$1')
   return capLength(collapseSpace(text), MAX_QUESTION_LENGTH)
 }
