@@ -102,3 +102,48 @@ export function firstFeatureModel(features: readonly string[]): LinearModel {
   }
   return new LinearModel(spec, features)
 }
+
+/**
+ * Fits a ranking model listwise: within each group (one question's
+ * candidates), a softmax over the linear scores, maximising the probability
+ * of the relevant candidates. This optimises what matters, the order within
+ * a question, not whether a passage is relevant in the abstract.
+ */
+export function fitListwise(
+  groups: Array<{ rows: number[][]; relevant: boolean[]; weight?: number }>,
+  features: readonly string[],
+  options: { l2?: number; iterations?: number; learningRate?: number; fittedOn: string },
+): LinearModelSpec {
+  const dimensions = features.length
+  const all = groups.flatMap((group) => group.rows)
+  const means = Array.from({ length: dimensions }, (_, column) => all.reduce((sum, row) => sum + (row[column] as number), 0) / Math.max(all.length, 1))
+  const scales = means.map((mean, column) => Math.sqrt(all.reduce((sum, row) => sum + ((row[column] as number) - mean) ** 2, 0) / Math.max(all.length, 1)) || 1)
+  const standardised = groups.map((group) => ({
+    ...group,
+    rows: group.rows.map((row) => row.map((value, column) => (value - (means[column] as number)) / (scales[column] as number))),
+  }))
+  const weights = new Array<number>(dimensions).fill(0)
+  const { l2 = 0.001, iterations = 1500, learningRate = 0.5 } = options
+  const totalWeight = standardised.reduce((sum, group) => sum + (group.weight ?? 1), 0)
+  for (let step = 0; step < iterations; step++) {
+    const gradient = new Array<number>(dimensions).fill(0)
+    for (const group of standardised) {
+      const scores = group.rows.map((row) => row.reduce((sum, value, column) => sum + value * (weights[column] as number), 0))
+      const top = Math.max(...scores)
+      const exps = scores.map((score) => Math.exp(score - top))
+      const total = exps.reduce((sum, value) => sum + value, 0)
+      const relevantTotal = exps.reduce((sum, value, index) => sum + (group.relevant[index] ? value : 0), 0)
+      const weight = (group.weight ?? 1) / totalWeight
+      // d/dw of -log(Σ_relevant e^s / Σ_all e^s) = E_all[x] - E_relevant[x]
+      group.rows.forEach((row, index) => {
+        const share = (exps[index] as number) / total - (group.relevant[index] ? (exps[index] as number) / relevantTotal : 0)
+        for (let column = 0; column < dimensions; column++) gradient[column] = (gradient[column] as number) + weight * share * (row[column] as number)
+      })
+    }
+    for (let column = 0; column < dimensions; column++) {
+      weights[column] = (weights[column] as number) - learningRate * ((gradient[column] as number) + l2 * (weights[column] as number))
+    }
+  }
+  const round = (value: number) => Math.round(value * 1e6) / 1e6
+  return { features: [...features], weights: weights.map(round), bias: 0, means: means.map(round), scales: scales.map(round), threshold: 0.5, fittedOn: options.fittedOn }
+}

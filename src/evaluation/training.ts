@@ -3,7 +3,7 @@ import type { Article } from '../corpus/article.ts'
 import { retrieve } from '../engine/ask.ts'
 import { createEngine, type Engine } from '../engine/engine.ts'
 import { ANSWER_FEATURES, RANK_FEATURES } from '../engine/features.ts'
-import { firstFeatureModel, fitLogistic, LinearModel, type LinearModelSpec } from '../engine/linearModel.ts'
+import { firstFeatureModel, fitListwise, fitLogistic, LinearModel, type LinearModelSpec } from '../engine/linearModel.ts'
 import { analyseQuestion } from '../engine/question.ts'
 import { containsAny } from './evalSet.ts'
 import type { SuiteSet } from './suite.ts'
@@ -111,20 +111,13 @@ export function train(questions: LabelledQuestion[], fittedOn: string): Training
 
   // 1. Ranking: each candidate of an answerable question, relevant or not.
   const setWeight = setWeights(fitting)
-  const rankRows: number[][] = []
-  const rankLabels: number[] = []
-  const rankWeights: number[] = []
+  const groups: Array<{ rows: number[][]; relevant: boolean[]; weight: number }> = []
   for (const { question, rank } of observe(fitting.filter((question) => question.evidence !== null))) {
-    if (!rank.some((candidate) => candidate.relevant)) continue
-    // Each question counts once however many candidates it has, and its relevant passages as much as the rest.
-    const relevant = rank.filter((candidate) => candidate.relevant).length
-    for (const candidate of rank) {
-      rankRows.push(candidate.features)
-      rankLabels.push(candidate.relevant ? 1 : 0)
-      rankWeights.push((setWeight.get(question.set) ?? 1) / (candidate.relevant ? relevant : rank.length - relevant || 1))
-    }
+    // A question none of whose candidates holds the answer teaches the order nothing.
+    if (!rank.some((candidate) => candidate.relevant) || rank.every((candidate) => candidate.relevant)) continue
+    groups.push({ rows: rank.map((candidate) => candidate.features), relevant: rank.map((candidate) => candidate.relevant), weight: setWeight.get(question.set) ?? 1 })
   }
-  const rankingSpec = fitLogistic(rankRows, rankLabels, RANK_FEATURES, { fittedOn, sampleWeights: rankWeights })
+  const rankingSpec = fitListwise(groups, RANK_FEATURES, { fittedOn })
   const ranking = new LinearModel(rankingSpec, RANK_FEATURES)
 
   // 2. Answerability, on the features the new ranking gives the best passage.
