@@ -57,7 +57,7 @@ try {
         ? error.message
         : String(error)
   if (process.argv.includes('--postinstall')) {
-    console.log(`word vectors not built now (${message}); the bot builds them at its first start`)
+    console.log(`word vectors not built now: ${message} (the bot also builds them at its first start)`)
   } else {
     console.error(message)
     process.exitCode = 1

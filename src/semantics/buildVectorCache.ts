@@ -75,7 +75,7 @@ export async function buildVectorCache(options: VectorCacheOptions = {}): Promis
   })
 
   let charactersRead = 0
-  const stream = createReadStream(source.file, { encoding: 'utf8', highWaterMark: 1 << 20 })
+  const stream = createReadStream(source.file, { encoding: 'utf8', highWaterMark: 1 << 16 })
   for await (const chunk of stream) {
     charactersRead += (chunk as string).length
     scanner.push(chunk as string)

@@ -12,7 +12,8 @@ export interface ScanHandlers {
   /** Called once, when the `vectors` object opens. */
   onVectorsStart?(): void
   wantVector?(word: string): boolean
-  onVector?(word: string, values: number[]): void
+  /** `values` is reused for the next vector: copy what you keep. */
+  onVector?(word: string, values: Float64Array): void
 }
 
 type State = 'start' | 'key' | 'colon' | 'value' | 'words' | 'vectors' | 'skip' | 'done'
@@ -234,12 +235,92 @@ export class EmbeddingsScanner {
     if (close < 0) return this.rewind(start)
     this.vectorEntries++
     if (this.handlers.wantVector?.(word)) {
-      const values = this.buffer.slice(this.position + 1, close).split(',').map(Number)
-      if (values.some((value) => !Number.isFinite(value))) this.fail(`numbers in the vector of ${JSON.stringify(word)}`)
-      this.handlers.onVector?.(word, values)
+      const count = this.parseNumbers(this.position + 1, close)
+      if (count < 0) this.fail(`numbers in the vector of ${JSON.stringify(word)}`)
+      this.handlers.onVector?.(word, this.values.subarray(0, count))
     }
     this.position = close + 1
     return true
+  }
+
+  private values = new Float64Array(128)
+
+  /**
+   * The comma-separated numbers in buffer[start, end) into `values`, without
+   * a string per number (50k vectors × 102 numbers would be 5M short-lived
+   * strings, most of the build's garbage). Returns how many, or -1 for a
+   * token that is not a JSON number. Digits are gathered as an integer and
+   * scaled by one power of ten, which is exact (as Number() is) for the
+   * source's 6–9 significant digits.
+   */
+  private parseNumbers(start: number, end: number): number {
+    const { buffer } = this
+    let count = 0
+    let at = start
+    let afterComma = false
+    for (;;) {
+      while (at < end && WHITESPACE.has(buffer[at] as string)) at++
+      if (at === end) return afterComma ? -1 : count
+      const tokenStart = at
+      let negative = false
+      if (buffer.charCodeAt(at) === 45) {
+        negative = true
+        at++
+      }
+      let mantissa = 0
+      let digits = 0
+      let scale = 0
+      let code = buffer.charCodeAt(at)
+      while (code >= 48 && code <= 57) {
+        mantissa = mantissa * 10 + (code - 48)
+        digits++
+        code = buffer.charCodeAt(++at)
+      }
+      if (digits === 0) return -1
+      if (code === 46) {
+        const integerDigits = digits
+        code = buffer.charCodeAt(++at)
+        while (code >= 48 && code <= 57) {
+          mantissa = mantissa * 10 + (code - 48)
+          digits++
+          scale--
+          code = buffer.charCodeAt(++at)
+        }
+        if (digits === integerDigits) return -1
+      }
+      if (code === 101 || code === 69) {
+        code = buffer.charCodeAt(++at)
+        let exponentSign = 1
+        if (code === 43 || code === 45) {
+          exponentSign = code === 45 ? -1 : 1
+          code = buffer.charCodeAt(++at)
+        }
+        let exponent = 0
+        let exponentDigits = 0
+        while (code >= 48 && code <= 57) {
+          exponent = exponent * 10 + (code - 48)
+          exponentDigits++
+          code = buffer.charCodeAt(++at)
+        }
+        if (exponentDigits === 0) return -1
+        scale += exponentSign * exponent
+      }
+      // Exact while the digits fit a double's integer range and 10^|scale| is exact; else the slow, exact way.
+      const exact = digits <= 15 && scale >= -22 && scale <= 22
+      const magnitude = exact ? (scale < 0 ? mantissa / 10 ** -scale : mantissa * 10 ** scale) : Math.abs(Number(buffer.slice(tokenStart, at)))
+      if (!Number.isFinite(magnitude)) return -1
+      if (count === this.values.length) {
+        const grown = new Float64Array(count * 2)
+        grown.set(this.values)
+        this.values = grown
+      }
+      this.values[count++] = negative ? -magnitude : magnitude
+      while (at < end && WHITESPACE.has(buffer[at] as string)) at++
+      if (at === end) return count
+      if (buffer.charCodeAt(at) !== 44) return -1
+      at++
+      afterComma = true
+    }
   }
 
   private rewind(start: number): false {

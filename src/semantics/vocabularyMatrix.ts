@@ -1,16 +1,20 @@
 import type { VectorTable } from './cacheFormat.ts'
+import { copyRows, createSimdDotKernel, type DotKernel, type SourceRows } from './simdDotKernel.ts'
 
 /**
  * A corpus's words that have vectors, as one contiguous int8 matrix (row r is
  * `words[r]`), built once so that matching a question word is a single pass
- * over adjacent memory. Words without a vector are listed in `unknown`.
+ * over adjacent memory: in WebAssembly SIMD where the runtime has it, else a
+ * plain JS loop. Words without a vector are listed in `unknown`.
  */
 export interface VocabularyMatrix {
   readonly dimensions: number
   readonly words: readonly string[]
-  readonly rows: Int8Array
   readonly inverseNorms: Float32Array
   readonly unknown: readonly string[]
+  /** "simd" or "js": which kernel scores it (the bench prints it). */
+  readonly kernelName: 'simd' | 'js'
+  readonly kernel: DotKernel
 }
 
 export interface Neighbour {
@@ -22,7 +26,12 @@ export interface Neighbour {
 /** Row of `word` in the table, or undefined; the lookup the matrix is built from. */
 export type RowLookup = (word: string) => number | undefined
 
-export function buildVocabularyMatrix(table: VectorTable, rowOf: RowLookup, words: Iterable<string>): VocabularyMatrix {
+export interface PrepareOptions {
+  /** false forces the JS kernel (tests and the bench compare the two). Default: SIMD when available. */
+  simd?: boolean
+}
+
+export function buildVocabularyMatrix(table: VectorTable, rowOf: RowLookup, words: Iterable<string>, options: PrepareOptions = {}): VocabularyMatrix {
   const { dimensions } = table
   const seen = new Set<string>()
   const known: number[] = []
@@ -38,48 +47,38 @@ export function buildVocabularyMatrix(table: VectorTable, rowOf: RowLookup, word
       knownWords.push(word)
     }
   }
-  const rows = new Int8Array(known.length * dimensions)
-  const inverseNorms = new Float32Array(known.length)
-  known.forEach((row, index) => {
-    rows.set(table.vectors.subarray(row * dimensions, (row + 1) * dimensions), index * dimensions)
-    inverseNorms[index] = table.inverseNorms[row] as number
-  })
-  return { dimensions, words: knownWords, rows, inverseNorms, unknown }
+  const inverseNorms = Float32Array.from(known, (row) => table.inverseNorms[row] as number)
+  const rows = { source: table.vectors, indices: Int32Array.from(known) }
+  const simd = options.simd === false ? null : createSimdDotKernel(rows, dimensions)
+  const kernel = simd ?? createJsDotKernel(rows, dimensions)
+  return { dimensions, words: knownWords, inverseNorms, unknown, kernelName: simd ? 'simd' : 'js', kernel }
 }
 
-/**
- * Dot products of one int8 query with every row, into `out` (Int32Array of
- * rows.length / dimensions). Plain typed-array loops: V8 compiles these to
- * tight machine code, and int32 sums of int8 products are exact.
- */
-export function dotAll(query: Int8Array, rows: Int8Array, dimensions: number, out: Int32Array): Int32Array {
-  const count = out.length
-  for (let row = 0, base = 0; row < count; row++, base += dimensions) {
-    let sum = 0
-    for (let index = 0; index < dimensions; index++) sum += (query[index] as number) * (rows[base + index] as number)
-    out[row] = sum
+/** The fallback: typed-array loops, which V8 compiles tightly; int32 sums of int8 products are exact. */
+export function createJsDotKernel(rows: SourceRows, dimensions: number): DotKernel {
+  const count = rows.indices.length
+  const matrix = new Int8Array(count * dimensions)
+  copyRows(rows, dimensions, matrix, 0, dimensions)
+  const out = new Int32Array(count)
+  return {
+    count,
+    dots(query: Int8Array): Int32Array {
+      for (let row = 0, base = 0; row < count; row++, base += dimensions) {
+        let sum = 0
+        for (let index = 0; index < dimensions; index++) sum += (query[index] as number) * (matrix[base + index] as number)
+        out[row] = sum
+      }
+      return out
+    },
   }
-  return out
 }
 
-/**
- * The rows whose cosine with the query is at least `minSimilarity`, best
- * first, at most `limit`. The threshold is moved onto the integer dot product
- * (dot ≥ min / (invQuery × invRow)), so most rows cost one comparison.
- */
-export function nearestRows(
-  query: Int8Array,
-  queryInverseNorm: number,
-  matrix: VocabularyMatrix,
-  minSimilarity: number,
-  limit: number,
-  scratch: Int32Array,
-): Neighbour[] {
-  const count = matrix.words.length
-  const dots = dotAll(query, matrix.rows, matrix.dimensions, scratch.length >= count ? scratch.subarray(0, count) : new Int32Array(count))
+/** The rows whose cosine with the query is at least `minSimilarity`, best first, at most `limit`. */
+export function nearestRows(query: Int8Array, queryInverseNorm: number, matrix: VocabularyMatrix, minSimilarity: number, limit: number): Neighbour[] {
+  const dots = matrix.kernel.dots(query)
   const found: Neighbour[] = []
   const { inverseNorms, words } = matrix
-  for (let row = 0; row < count; row++) {
+  for (let row = 0; row < dots.length; row++) {
     const similarity = (dots[row] as number) * queryInverseNorm * (inverseNorms[row] as number)
     if (similarity >= minSimilarity) found.push({ word: words[row] as string, similarity: Math.min(1, similarity) })
   }

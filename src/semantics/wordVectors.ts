@@ -3,10 +3,10 @@ import { buildVectorCache, type BuildReport } from './buildVectorCache.ts'
 import { type CacheHeader, decodeCache, type VectorTable } from './cacheFormat.ts'
 import { DEFAULT_VECTOR_COUNT, type VectorCacheOptions, vectorCacheFile } from './cacheLocation.ts'
 import { VectorCacheError, VectorSourceMissingError } from './errors.ts'
-import { buildVocabularyMatrix, nearestRows, type Neighbour, type VocabularyMatrix } from './vocabularyMatrix.ts'
+import { buildVocabularyMatrix, nearestRows, type Neighbour, type PrepareOptions, type VocabularyMatrix } from './vocabularyMatrix.ts'
 import { resolveVectorSource, type VectorSource } from './vectorSource.ts'
 
-export type { Neighbour, VocabularyMatrix } from './vocabularyMatrix.ts'
+export type { Neighbour, PrepareOptions, VocabularyMatrix } from './vocabularyMatrix.ts'
 
 /**
  * GloVe word vectors of the most frequent English words (lower case), as int8.
@@ -19,7 +19,6 @@ export class WordVectors {
   readonly words: readonly string[]
   readonly header: CacheHeader
   private readonly rows = new Map<string, number>()
-  private scratch = new Int32Array(0)
 
   constructor(
     private readonly table: VectorTable,
@@ -70,8 +69,8 @@ export class WordVectors {
   }
 
   /** A corpus vocabulary as one contiguous matrix; build it once per corpus, then call mostSimilar with it. */
-  prepareVocabulary(words: Iterable<string>): VocabularyMatrix {
-    return buildVocabularyMatrix(this.table, (word) => this.rowOf(word), words)
+  prepareVocabulary(words: Iterable<string>, options: PrepareOptions = {}): VocabularyMatrix {
+    return buildVocabularyMatrix(this.table, (word) => this.rowOf(word), words, options)
   }
 
   /**
@@ -84,9 +83,8 @@ export class WordVectors {
     if (row === undefined || limit <= 0) return []
     const matrix = isMatrix(candidates) ? candidates : this.prepareVocabulary(candidates)
     if (matrix.dimensions !== this.dimensions) throw new RangeError('the vocabulary was prepared from other vectors')
-    if (this.scratch.length < matrix.words.length) this.scratch = new Int32Array(matrix.words.length)
     const query = this.table.vectors.subarray(row * this.dimensions, (row + 1) * this.dimensions)
-    return nearestRows(query, this.table.inverseNorms[row] as number, matrix, minSimilarity, limit, this.scratch)
+    return nearestRows(query, this.table.inverseNorms[row] as number, matrix, minSimilarity, limit)
   }
 }
 

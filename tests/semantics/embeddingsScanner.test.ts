@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { EmbeddingsScanner } from '../../src/semantics/embeddingsScanner.ts'
 import { VectorSourceFormatError } from '../../src/semantics/errors.ts'
+import { seededRandom } from '../support/random.ts'
 import { fixtureJson } from './fixtureEmbeddings.ts'
 
 interface Events {
@@ -20,7 +21,7 @@ function scan(text: string, size: number, want: (word: string) => boolean = () =
       events.words.push(word)
     },
     wantVector: want,
-    onVector: (word, values) => events.vectors.push([word, values]),
+    onVector: (word, values) => events.vectors.push([word, Array.from(values)]),
   })
   for (let start = 0; start < text.length; start += size) scanner.push(text.slice(start, start + size))
   scanner.end()
@@ -51,6 +52,22 @@ describe('EmbeddingsScanner', () => {
     const events = scan(text, 7, want)
     expect(events).toEqual(reference(text, want))
     expect(events.vectors.map(([word]) => word)).toEqual(['minister', 'mango', 'ministry'])
+  })
+
+  it('parses numbers exactly as Number() does, in every JSON spelling', () => {
+    const random = seededRandom(3)
+    const spellings = ['0', '-0', '1e5', '-2.5e-7', '3E+2', '0.000123', '12345.6789', '-0.5', ' 7 ', '1e-30', '123456789012']
+    for (let index = 0; index < 300; index++) {
+      const value = (random() - 0.5) * 10 ** Math.floor(random() * 8 - 4)
+      spellings.push(String(value), value.toFixed(6), value.toExponential(4))
+    }
+    const text = `{"dimensions":${spellings.length},"words":["w"],"vectors":{"w":[${spellings.join(',')}]}}`
+    const [vector] = scan(text, 50).vectors
+    expect(vector?.[1]).toEqual(spellings.map(Number))
+  })
+
+  it.each(['[1,,2]', '[1,2,]', '[1 2]', '[.5]', '[1e]', '[-]', '[1e999]', '[0x10]'])('rejects the vector %s', (vector) => {
+    expect(() => scan(`{"dimensions":2,"words":["w"],"vectors":{"w":${vector}}}`, 64)).toThrow(/numbers in the vector of "w"/)
   })
 
   it('stops when a handler says it has what it needs', () => {

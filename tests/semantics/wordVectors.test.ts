@@ -88,7 +88,11 @@ describe('WordVectors', () => {
     const matrix = vectors.prepareVocabulary(corpus)
     expect(matrix.words).toEqual(['kitten', 'puppy', 'banana', 'Dog', 'parliament'])
     expect(matrix.unknown).toEqual(['giraffe'])
+    expect(matrix.kernelName).toBe('simd')
     expect(vectors.mostSimilar('cat', matrix)).toEqual(vectors.mostSimilar('cat', corpus))
+    const plain = vectors.prepareVocabulary(corpus, { simd: false })
+    expect(plain.kernelName).toBe('js')
+    for (const word of vectors.words) expect(vectors.mostSimilar(word, plain, -1, 100)).toEqual(vectors.mostSimilar(word, matrix, -1, 100))
     expect(vectors.mostSimilar('cat', matrix).map((neighbour) => neighbour.word).sort()).toEqual(['Dog', 'kitten', 'puppy'])
   })
 
