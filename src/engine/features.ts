@@ -54,6 +54,8 @@ export const ANSWER_FEATURES = [
   'sentenceCoverage',
   'largestGap',
   'largestGapInArticle',
+  'sentenceType',
+  'proximity',
   'termCount',
 ] as const
 
@@ -212,6 +214,8 @@ export function answerFeatures({ profile, best, bestScore, runnerUpScore, articl
     feature('sentenceCoverage'),
     largestGap,
     article.largestGap,
+    feature('sentenceType'),
+    feature('proximity'),
     Math.min(profile.terms.length, 10) / 10,
   ]
 }
