@@ -18,8 +18,23 @@ export function isShouting(text: string): boolean {
   return capitals / letters.length >= SHOUTING_SHARE && capitalWords >= 2
 }
 
-/** Lower-cases a shouted text's words, keeping the corpus's own acronyms. */
-export function lowerShouting(text: string, isCorpusAcronym: (word: string) => boolean = () => false): string {
-  if (!isShouting(text)) return text
-  return mapWords(text, (word) => (isAllCaps(word) && !isCorpusAcronym(word) ? word.toLowerCase() : undefined))
+export interface CapitalsOptions {
+  /** Whether the corpus writes this word in capitals ("TTP"). */
+  isCorpusAcronym?: (word: string) => boolean
+  /** Whether the corpus uses the word at all, in any case. */
+  isCorpusWord?: (word: string) => boolean
+}
+
+/**
+ * Lower-cases a shouted text's words, keeping the corpus's own acronyms. In
+ * text that is not shouted, a word in capitals that the corpus only writes
+ * in lower or title case is emphasis ("what did ASIF say"), so it is
+ * lower-cased too; an acronym the corpus lacks keeps its capitals (it may be
+ * a name the corpus never mentions, and that matters).
+ */
+export function lowerShouting(text: string, options: CapitalsOptions = {}): string {
+  const isAcronym = options.isCorpusAcronym ?? (() => false)
+  const isWord = options.isCorpusWord ?? (() => false)
+  if (isShouting(text)) return mapWords(text, (word) => (isAllCaps(word) && !isAcronym(word) ? word.toLowerCase() : undefined))
+  return mapWords(text, (word) => (isAllCaps(word) && !isAcronym(word) && isWord(word) ? word.toLowerCase() : undefined))
 }

@@ -68,7 +68,7 @@ export function createQuestionNormaliser(options: QuestionNormaliserOptions): Qu
     const original = echoableText(raw)
     const corrections: Correction[] = []
     let text = straightenApostrophes(stripDiscordMarkup(raw))
-    text = lowerShouting(text, isCorpusAcronym)
+    text = lowerShouting(text, { isCorpusAcronym, isCorpusWord })
     text = expandContractions(text)
     text = expandShorthand(text, { isCorpusWord, onExpand: (from, to) => corrections.push({ from, to, kind: 'shorthand' }) })
     const spelled = speller.correct(text)

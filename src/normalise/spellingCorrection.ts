@@ -58,6 +58,8 @@ export interface SpellingOptions {
 }
 
 const MIN_LENGTH = 4
+/** Longer "words" are keyboard mashing or pasted identifiers, not misspellings. */
+const MAX_LENGTH = 30
 /**
  * Words of one question looked at, at most: a pasted wall of text must not
  * cost a look-up per word. By position, not by what is memoised, so the
@@ -138,7 +140,7 @@ export function createSpellingCorrector(options: SpellingOptions): SpellingCorre
 
   function correctWord(word: string, asName: boolean): WordFix | undefined {
     const letters = word.replace(/'/g, '')
-    if (letters.length < MIN_LENGTH || /[\d]/.test(word) || isAllCaps(word) || !/^[\p{L}']+$/u.test(word)) return undefined
+    if (letters.length < MIN_LENGTH || letters.length > MAX_LENGTH || /[\d]/.test(word) || isAllCaps(word) || !/^[\p{L}']+$/u.test(word)) return undefined
     // "asfi's": the possessive's base is what may be misspelt.
     const possessive = /^(.+)'s$/iu.exec(word)
     if (possessive?.[1]) {

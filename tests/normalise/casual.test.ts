@@ -52,6 +52,8 @@ describe('casual questions, normalised', () => {
     ['w̷̡̛̖h̶̨̙o̵͇͝ is asif', 'who is asif'],
     ['WHAT DID ASIF SAY ABOUT THE TTP', 'what did asif say about the TTP'],
     ['What did AFP report?', 'What did AFP report?'],
+    ['what did ASIF say', 'what did asif say'],
+    ['what did NATO say', 'what did NATO say'],
   ])('%s', (raw, expected) => {
     expect(textOf(raw)).toBe(expected)
   })

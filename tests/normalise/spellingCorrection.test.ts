@@ -46,6 +46,7 @@ describe('createSpellingCorrector', () => {
     ['covid19 cases'],
     ['the q3 numbers'],
     ['an odd wrd'],
+    ['a negotiatonsnegotiatonsnegotiatonsnegotiatons'],
   ])('leaves known, short, numeric and capital words alone: %s', (input) => {
     expect(fix(input)).toEqual({ text: input, corrections: [] })
   })
