@@ -183,8 +183,15 @@ export function createSimdDotKernel(rows: SourceRows, dimensions: number): DotKe
   const queryStart = 0
   const rowsStart = align16(blocks * 32)
   const outStart = align16(rowsStart + count * stride)
-  const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil((outStart + count * 4) / PAGE)) })
-  const instance = new wasm.Instance(module, { env: { memory } })
+  let memory: { buffer: ArrayBuffer }
+  let instance: { exports: Record<string, unknown> }
+  try {
+    memory = new wasm.Memory({ initial: Math.max(1, Math.ceil((outStart + count * 4) / PAGE)) })
+    instance = new wasm.Instance(module, { env: { memory } })
+  } catch {
+    // Out of address space for another memory (each reserves a guard region): the JS kernel still works.
+    return null
+  }
   const dots = instance.exports.dots as (query: number, rows: number, count: number, blocks: number, out: number) => void
   copyRows(rows, dimensions, new Int8Array(memory.buffer), rowsStart, stride)
   const query = new Int16Array(memory.buffer, queryStart, blocks * 16)

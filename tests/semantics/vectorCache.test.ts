@@ -24,7 +24,8 @@ async function ensureCounting(options: Parameters<typeof ensureWordVectors>[0]) 
   return { vectors, builds: reasons.length, reasons }
 }
 
-const EXPECTED_WORDS = FREQUENCY_ORDER.filter((word) => isWordToken(word) && !WORDS_DROPPED.includes(word))
+const PUNCTUATION = [',', '.', '"', '--', '...', '(']
+const EXPECTED_WORDS = FREQUENCY_ORDER.filter((word) => !PUNCTUATION.includes(word) && !WORDS_DROPPED.includes(word))
 
 describe('word-vector cache', () => {
   it('is built from the source: word tokens only, most frequent first, with the source identity in its header', async () => {
@@ -37,7 +38,8 @@ describe('word-vector cache', () => {
     expect(header.requestedCount).toBe(100)
     const vectors = loadWordVectorsIfCached({ sourceDir, cacheDir, count: 100 })
     expect(vectors?.words).toEqual(EXPECTED_WORDS)
-    expect(vectors?.has(',')).toBe(false)
+    expect(vectors?.words).toEqual(expect.arrayContaining(['u.s.', '1990']))
+    for (const token of PUNCTUATION) expect(vectors?.has(token)).toBe(false)
     expect(vectors?.rank('the')).toBe(1)
     expect(vectors?.rank('Minister')).toBe(2)
     expect(vectors?.rank('novector')).toBeUndefined()
@@ -64,6 +66,21 @@ describe('word-vector cache', () => {
     const whole = await buildVectorCache({ sourceDir: reversed.sourceDir, cacheDir: reversed.cacheDir, count: 3 })
     expect(whole.vectorsSeen).toBe(FREQUENCY_ORDER.length - 1)
     expect(whole.count).toBe(3)
+  })
+
+  it.each([
+    ['word', true],
+    ["n't", true],
+    ['café', true],
+    ['2019', true],
+    ['u.s.', true],
+    ['—', false],
+    ['...', false],
+    ['"', false],
+    ['a b', false],
+    ['', false],
+  ])('counts %j as a word: %s', (token, expected) => {
+    expect(isWordToken(token)).toBe(expected)
   })
 
   it('is reused, not rebuilt, while the source is unchanged', async () => {
