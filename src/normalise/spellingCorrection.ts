@@ -9,8 +9,10 @@ import { isAllCaps, mapWords, matchCase } from './words.ts'
  * English, and left alone when the evidence is thin. In order, for each word:
  *
  * 1. Left alone: shorter than 4 letters, with a digit, in capitals (an
- *    acronym), or known: in the corpus (any case, either spelling), in the
- *    dictionary, or ranked by `wordRank` (in general use, if only as a name).
+ *    acronym), or known: in the corpus (any case, either spelling) or in the
+ *    dictionary. A word ranked by `wordRank` (in general use, if only as a
+ *    name: "herat", "imran") is corrected only towards a word at least 50
+ *    times as common ("goverment" → "government"), never to "heart".
  * 2. A corpus word plus "s" ("asifs", "kabuls") is that word's possessive
  *    ("asif's"): people drop the apostrophe far more often than they invent
  *    plurals of names.
@@ -67,6 +69,7 @@ const MAX_LENGTH = 30
  */
 export const MAX_WORDS_CHECKED = 40
 const CLEAR_RANK_RATIO = 5
+const RANKED_TYPO_RATIO = 50
 
 interface WordFix {
   to: string
@@ -86,11 +89,7 @@ export function createSpellingCorrector(options: SpellingOptions): SpellingCorre
   const memo = new Map<string, WordFix | null>()
 
   const rankOf = (word: string) => wordRank?.(word) ?? Number.POSITIVE_INFINITY
-  // A word with a general-English rank is in use out there (a word or a name), so it is no typo.
-  const isKnown = (lower: string) =>
-    corpus.has(lower) ||
-    (dictionary !== undefined && (dictionary.has(lower) || dictionary.has(foldSpelling(lower)))) ||
-    wordRank?.(lower) !== undefined
+  const isKnown = (lower: string) => corpus.has(lower) || (dictionary !== undefined && (dictionary.has(lower) || dictionary.has(foldSpelling(lower))))
 
   function nearestCorpusWord(lower: string): { word: string; distance: number } | undefined {
     const maxDistance = lower.length >= 8 ? 2 : 1
@@ -129,6 +128,8 @@ export function createSpellingCorrector(options: SpellingOptions): SpellingCorre
     if (isKnown(lower)) return undefined
     const base = lower.endsWith('s') && !lower.endsWith('ss') && lower.length > MIN_LENGTH ? lower.slice(0, -1) : undefined
     if (base && corpus.has(base)) return { to: `${base}'s`, kind: 'possessive' }
+    const typedRank = wordRank?.(lower)
+    if (typedRank !== undefined) return correctionOfRankedWord(lower, typedRank)
     const fromCorpus = nearestCorpusWord(lower)
     if (fromCorpus && fromCorpus.distance === 1) return { to: fromCorpus.word, kind: 'spelling' }
     if (base && dictionary?.has(base)) return { to: `${base}'s`, kind: 'possessive' }
@@ -136,6 +137,20 @@ export function createSpellingCorrector(options: SpellingOptions): SpellingCorre
     const fromDictionary = dictionarySuggestion(lower)
     if (fromDictionary) return { to: fromDictionary, kind: 'spelling' }
     return fromCorpus ? { to: fromCorpus.word, kind: 'spelling' } : undefined
+  }
+
+  /**
+   * A word general English uses (it has a rank) is a name or a word the
+   * dictionary lacks ("herat", "imran"), unless a candidate is far more common
+   * (RANKED_TYPO_RATIO times by rank): "goverment" is ranked too, but
+   * "government" is used a hundred times as often.
+   */
+  function correctionOfRankedWord(lower: string, typedRank: number): WordFix | undefined {
+    const candidates = [nearestCorpusWord(lower), { word: dictionarySuggestion(lower), distance: 1 }]
+    for (const candidate of candidates) {
+      if (candidate?.word && candidate.distance === 1 && rankOf(candidate.word) * RANKED_TYPO_RATIO <= typedRank) return { to: candidate.word, kind: 'spelling' }
+    }
+    return undefined
   }
 
   function correctWord(word: string, asName: boolean): WordFix | undefined {

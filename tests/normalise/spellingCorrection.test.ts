@@ -82,9 +82,15 @@ describe('createSpellingCorrector', () => {
     expect(names.correct('the melonn').text).toBe('the melon')
   })
 
-  it('takes a word with a general-English rank as known', () => {
-    const ranked = createSpellingCorrector({ corpus, dictionary, wordRank: (word) => (word === 'statment' ? 40_000 : undefined) })
-    expect(ranked.correct('his statment').text).toBe('his statment')
+  it('corrects a word in general use only towards a far more common one', () => {
+    const ranks = new Map([['statment', 40_000], ['statement', 500], ['herat', 18_000], ['heart', 900]])
+    const ranked = createSpellingCorrector({
+      corpus: new CorpusVocabulary(['a heart']),
+      dictionary: wordListDictionary(['statement', 'heart']),
+      wordRank: (word) => ranks.get(word),
+    })
+    expect(ranked.correct('his statment').text).toBe('his statement')
+    expect(ranked.correct('the herat province').text).toBe('the herat province')
   })
 
   it('corrects hyphenated words part by part', () => {
