@@ -18,7 +18,8 @@ import { straightenApostrophes } from './words.ts'
  *
  * British/American spelling is not rewritten here: `foldSpelling` belongs to
  * the term pipeline, on the index and query sides alike, and the spelling
- * stage already counts "defence" as known when the corpus says "defense".
+ * stage already counts "defence" as known when the corpus or the (American)
+ * dictionary has "defense".
  */
 
 export interface NormalisedQuestion {
@@ -44,7 +45,7 @@ export interface QuestionNormaliserOptions {
    * are corrected towards corpus words only.
    */
   dictionary?: SpellChecker
-  /** General English frequency rank of a lower-case word (0 = most common); see SpellingOptions.wordRank. */
+  /** General English frequency rank of a lower-case word (e.g. `(word) => vectors.rank(word)`); see SpellingOptions.wordRank. */
   wordRank?: (lowerCaseWord: string) => number | undefined
   /** Distinct misspelt words remembered. Default 10,000. */
   cacheSize?: number

@@ -20,10 +20,9 @@ import { isAllCaps, mapWords, matchCase } from './words.ts'
  *    by a plausible slip (typoCost.ts: a dropped, swapped or doubled letter;
  *    for words over 5 letters also a neighbouring key, a vowel, an extra
  *    letter beside its neighbour); words of 5 letters or fewer must keep
- *    their first letter. Ties go to the
- *    likelier slip of the fingers (typoCost.ts), then to the word the corpus
- *    uses more often, then to the more common English word; a tie that
- *    remains is no correction.
+ *    their first letter. Ties go to the likelier slip, then to the word the
+ *    corpus uses more often, then to the more common English word; a tie
+ *    that remains is no correction.
  * 4. A dictionary word plus "s" is its possessive ("qatars" → "qatar's"),
  *    after step 3 so that "minsters" finds the corpus's "ministers", not a minster.
  * 5. Else, unless the word is capitalised mid-sentence (a name: names are only
@@ -50,9 +49,10 @@ export interface SpellingOptions {
   /** English words; without one, only corpus words correct typos. */
   dictionary?: SpellChecker
   /**
-   * A word's rank in general English by frequency (0 the most common), e.g. its
-   * row in the word-vector cache, which is ordered by frequency. Breaks ties
-   * that the corpus cannot. Lower-case word in; undefined when unranked.
+   * A word's rank in general English by frequency (1 or 0 the most common),
+   * e.g. `WordVectors.rank` (the vector cache is ordered by frequency). Breaks
+   * ties the corpus cannot, and marks words in general use (see step 1).
+   * Lower-case word in; undefined when unranked.
    */
   wordRank?: (lowerCaseWord: string) => number | undefined
   /** Distinct words whose correction is remembered. Default 10,000. */
