@@ -73,15 +73,32 @@ export function createJsDotKernel(rows: SourceRows, dimensions: number): DotKern
   }
 }
 
-/** The rows whose cosine with the query is at least `minSimilarity`, best first, at most `limit`. */
+/**
+ * The rows whose cosine with the query is at least `minSimilarity`, best
+ * first (ties by word), at most `limit`. The best `limit` are kept in a small
+ * sorted list as the rows stream past, so a common word with hundreds of
+ * neighbours above the threshold makes no garbage beyond the answer.
+ */
 export function nearestRows(query: Int8Array, queryInverseNorm: number, matrix: VocabularyMatrix, minSimilarity: number, limit: number): Neighbour[] {
   const dots = matrix.kernel.dots(query)
-  const found: Neighbour[] = []
   const { inverseNorms, words } = matrix
+  const keep = Math.min(limit, dots.length)
+  const topRows: number[] = []
+  const topScores: number[] = []
+  const before = (score: number, row: number, at: number) =>
+    score > (topScores[at] as number) || (score === topScores[at] && (words[row] as string) < (words[topRows[at] as number] as string))
   for (let row = 0; row < dots.length; row++) {
-    const similarity = (dots[row] as number) * queryInverseNorm * (inverseNorms[row] as number)
-    if (similarity >= minSimilarity) found.push({ word: words[row] as string, similarity: Math.min(1, similarity) })
+    const score = (dots[row] as number) * queryInverseNorm * (inverseNorms[row] as number)
+    if (score < minSimilarity) continue
+    if (topRows.length === keep && !before(score, row, keep - 1)) continue
+    let at = topRows.length === keep ? keep - 1 : topRows.length
+    while (at > 0 && before(score, row, at - 1)) {
+      topRows[at] = topRows[at - 1] as number
+      topScores[at] = topScores[at - 1] as number
+      at--
+    }
+    topRows[at] = row
+    topScores[at] = score
   }
-  found.sort((a, b) => b.similarity - a.similarity || (a.word < b.word ? -1 : 1))
-  return found.length > limit ? found.slice(0, limit) : found
+  return topRows.map((row, index) => ({ word: words[row] as string, similarity: Math.min(1, topScores[index] as number) }))
 }

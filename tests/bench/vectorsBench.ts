@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { vectorCacheFile } from '../../src/semantics/cacheLocation.ts'
 import { ensureWordVectors, loadWordVectors, loadWordVectorsIfCached, type VocabularyMatrix, type WordVectors } from '../../src/semantics/wordVectors.ts'
-import { pick, row, seededRandom, summarise, timeEach } from './stats.ts'
+import { pick, row, seededRandom, timeEach } from './stats.ts'
 
 export interface VectorsBenchOptions {
   /** Also time a first start with a cold cache: a build from the package into a temp folder, then a load. */
@@ -50,6 +50,15 @@ export async function runVectorsBench(lines: string[], options: VectorsBenchOpti
   for (const [label, words] of [['3k', small], ['50k', all]] as const) {
     const setBaseline = new Set(words)
     lines.push(row(`baseline: Set.has, ${label} vocabulary`, timeEach(queries, (word) => setBaseline.has(word))))
+    // Same-size baseline: one pass summing as many bytes as the matrix holds, so a p99 that is scheduling noise shows here too.
+    const bytes = new Int32Array((words.length * vectors.dimensions) / 4)
+    let sink = 0
+    lines.push(row(`baseline: sum ${mb(bytes.length * 4)} of int32 in JS`, timeEach(queries, () => {
+      let sum = 0
+      for (let index = 0; index < bytes.length; index++) sum += bytes[index] as number
+      sink += sum
+    })))
+    if (sink !== 0) lines.push('  (baseline sum was not zero)')
     let matrix: VocabularyMatrix | undefined
     const prepared = timeEach([0], () => (matrix = vectors.prepareVocabulary(words)), 0)
     lines.push(row(`prepareVocabulary, ${label} words (${(matrix as VocabularyMatrix).kernelName})`, prepared))
@@ -85,5 +94,4 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const lines: string[] = [`node ${process.version}, ${new Date().toISOString()}`, '']
   await runVectorsBench(lines, { coldBuild: process.argv.includes('--cold') })
   process.stdout.write(`${lines.join('\n')}\n`)
-  void summarise
 }

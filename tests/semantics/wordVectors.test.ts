@@ -96,10 +96,29 @@ describe('WordVectors', () => {
     expect(vectors.mostSimilar('cat', matrix).map((neighbour) => neighbour.word).sort()).toEqual(['Dog', 'kitten', 'puppy'])
   })
 
+  it('keeps the best `limit` in order: the head of the full ranking, at every limit and threshold', () => {
+    const matrix = vectors.prepareVocabulary(vectors.words)
+    for (const word of vectors.words) {
+      const full = vectors.mostSimilar(word, matrix, -1, vectors.size)
+      expect(full.map((neighbour) => neighbour.word).sort()).toEqual([...vectors.words].sort())
+      for (let index = 1; index < full.length; index++) {
+        const [previous, current] = [full[index - 1], full[index]] as [{ similarity: number; word: string }, { similarity: number; word: string }]
+        expect(previous.similarity > current.similarity || (previous.similarity === current.similarity && previous.word < current.word)).toBe(true)
+        expect(current.similarity).toBeCloseTo(vectors.similarity(word, current.word) as number, 6)
+      }
+      for (const limit of [1, 2, 5, 13]) {
+        for (const min of [-1, 0, 0.5, 0.9]) {
+          expect(vectors.mostSimilar(word, matrix, min, limit)).toEqual(full.filter((neighbour) => neighbour.similarity >= min).slice(0, limit))
+        }
+      }
+    }
+  })
+
   it('includes the word itself at 1, keeps to the limit and the threshold, and knows nothing of unknown words', () => {
     const matrix = vectors.prepareVocabulary(vectors.words)
     const [first, ...rest] = vectors.mostSimilar('apple', matrix, 0.6, 3)
-    expect(first).toEqual({ word: 'apple', similarity: 1 })
+    expect(first?.word).toBe('apple')
+    expect(first?.similarity).toBeCloseTo(1, 6)
     expect(rest).toHaveLength(2)
     expect(vectors.mostSimilar('apple', matrix, 0.99, 10)).toEqual([first])
     expect(vectors.mostSimilar('apple', matrix, -1, 100)).toHaveLength(vectors.size)
