@@ -28,7 +28,7 @@ const WITHOUT_APOSTROPHE = new Map<string, string>(Object.entries({
   werent: 'were not', wouldnt: 'would not', couldnt: 'could not', shouldnt: 'should not', hasnt: 'has not',
   havent: 'have not', hadnt: 'had not', mustnt: 'must not', neednt: 'need not', mightnt: 'might not',
   ive: 'I have', youre: 'you are', theyre: 'they are', youve: 'you have', theyve: 'they have', weve: 'we have',
-  youll: 'you will', theyll: 'they will', itll: 'it will', thatll: 'that will', youd: 'you would', theyd: 'they would',
+  youll: 'you will', theyll: 'they will', itll: 'it will', thatll: 'that will', youd: 'you would', theyd: 'they would', hed: 'he would',
   wouldve: 'would have', couldve: 'could have', shouldve: 'should have', mightve: 'might have', mustve: 'must have',
   whatre: 'what are', whove: 'who have', wholl: 'who will', whod: 'who would', whatd: 'what did', howd: 'how did',
 }))

@@ -12,7 +12,9 @@ import { isAllCaps, mapWords, matchCase } from './words.ts'
  *    acronym), or known: in the corpus (any case, either spelling) or in the
  *    dictionary. A word ranked by `wordRank` (in general use, if only as a
  *    name: "herat", "imran") is corrected only towards a word at least 50
- *    times as common ("goverment" → "government"), never to "heart".
+ *    times as common ("goverment" → "government"), never to "heart". With
+ *    ranks, a dictionary word the corpus lacks is likewise corrected to a far
+ *    more common corpus word one slip away ("finance minster").
  * 2. A corpus word plus "s" ("asifs", "kabuls") is that word's possessive
  *    ("asif's"): people drop the apostrophe far more often than they invent
  *    plurals of names.
@@ -124,8 +126,23 @@ export function createSpellingCorrector(options: SpellingOptions): SpellingCorre
     return first.word
   }
 
+  /**
+   * A real word can be a slip too: "minster" for the corpus's "minister". With
+   * word ranks, a dictionary word the corpus lacks is corrected to a corpus
+   * word one plausible slip away that is used RANKED_TYPO_RATIO times as often
+   * ("minster" 27,000th, "minister" 123rd); "sever" (severe is 9 times as
+   * common) and unranked words stay.
+   */
+  function realWordSlip(lower: string): WordFix | undefined {
+    const typedRank = wordRank?.(lower)
+    if (typedRank === undefined || corpus.has(lower)) return undefined
+    const candidate = nearestCorpusWord(lower)
+    if (!candidate || candidate.distance !== 1 || rankOf(candidate.word) * RANKED_TYPO_RATIO > typedRank) return undefined
+    return { to: candidate.word, kind: 'spelling' }
+  }
+
   function fixOf(lower: string, asName: boolean): WordFix | undefined {
-    if (isKnown(lower)) return undefined
+    if (isKnown(lower)) return realWordSlip(lower)
     const base = lower.endsWith('s') && !lower.endsWith('ss') && lower.length > MIN_LENGTH ? lower.slice(0, -1) : undefined
     if (base && corpus.has(base)) return { to: `${base}'s`, kind: 'possessive' }
     const typedRank = wordRank?.(lower)

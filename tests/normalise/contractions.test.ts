@@ -18,6 +18,7 @@ describe('expandContractions', () => {
     ['im sure ive seen it, youre right, theyre wrong', 'I am sure I have seen it, you are right, they are wrong'],
     ["they'll we're you've he'd", 'they will we are you have he would'],
     ["what'd he say", 'what did he say'],
+    ['when hed sign', 'when he would sign'],
     ["let's see", 'let us see'],
     ['Whos there?', 'Who is there?'],
     ['WHOS THERE', 'WHO IS THERE'],

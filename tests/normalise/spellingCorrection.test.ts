@@ -93,6 +93,18 @@ describe('createSpellingCorrector', () => {
     expect(ranked.correct('the herat province').text).toBe('the herat province')
   })
 
+  it('corrects a real word that is a slip for a far more common corpus word, given ranks', () => {
+    const ranks = new Map([['minster', 27_213], ['minister', 123], ['sever', 21_929], ['severe', 2_395]])
+    const ranked = createSpellingCorrector({
+      corpus: new CorpusVocabulary(['the finance minister and a severe blow']),
+      dictionary: wordListDictionary(['minster', 'minister', 'sever', 'severe', 'finance']),
+      wordRank: (word) => ranks.get(word),
+    })
+    expect(ranked.correct('whos the finance minster').text).toBe('whos the finance minister')
+    expect(ranked.correct('they sever ties').text).toBe('they sever ties')
+    expect(createSpellingCorrector({ corpus: new CorpusVocabulary(['the minister']), dictionary }).correct('the minster').text).toBe('the minster')
+  })
+
   it('corrects hyphenated words part by part', () => {
     expect(fix('the ceasfire-explosoins link').text).toBe('the ceasefire-explosions link')
   })
