@@ -72,6 +72,8 @@ const CACHE_LIMIT = 100_000
 export function foldSpelling(word: string): string {
   const lower = word.toLowerCase()
   if (lower.length < 4 || !/^[a-z][a-z'-]*$/.test(lower)) return lower
+  // "defence's": the possessive of the folded word.
+  if (lower.endsWith("'s")) return `${foldSpelling(lower.slice(0, -2))}'s`
   const cached = CACHE.get(lower)
   if (cached !== undefined) return cached
   let folded = lower

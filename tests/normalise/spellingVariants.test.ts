@@ -40,6 +40,7 @@ describe('foldSpelling', () => {
     expect(foldSpelling('b4')).toBe('b4')
     expect(foldSpelling('our')).toBe('our')
     expect(foldSpelling('2nd')).toBe('2nd')
+    expect(foldSpelling("defence's")).toBe("defense's")
   })
 
   it('merges no two distinct words of the American dictionary (only spellings of one word)', () => {
