@@ -2,7 +2,7 @@ import type { Passage } from '../passages/types.ts'
 import type { PassageIndex } from '../search/passageIndex.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
 import { isOrdinary } from '../search/ordinaryWords.ts'
-import { foldText } from '../search/terms.ts'
+import { foldText, termsOf } from '../search/terms.ts'
 import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { chooseAnswerSentence } from './answerSentence.ts'
@@ -11,7 +11,7 @@ import { answerFeatures, coverage, rankFeatures, type Coverage, type ProfiledTer
 import type { LinearModel } from './linearModel.ts'
 import { answerabilityModel, rankingModel } from './models.ts'
 import { hasTypeFeature } from './typeFeatures.ts'
-import type { AskResult, RankedPassage, UnansweredQuestion } from './types.ts'
+import type { AskResult, RankedPassage, SummaryResult, UnansweredQuestion } from './types.ts'
 
 /**
  * The ask pipeline, one stage per module:
@@ -133,6 +133,35 @@ function answerByPosition(index: PassageIndex, question: AnalysedQuestion, posit
   }
 }
 
+/** The index terms of everyone a passage quotes or reports: their names and roles. */
+function speakerTermsOf(passage: Passage): Set<string> {
+  return new Set(termsOf(passage.attributions.map(({ speaker }) => `${speaker.name} ${speaker.role ?? ''}`).join(' ')))
+}
+
+/** What ask may use beyond the index: the question pipeline's first stage, and the article's summary for "tl;dr". */
+export interface AskContext {
+  normalise?: QuestionNormaliser
+  /** The short summary of the one article asked about; null when the question cannot say which. */
+  summary?: () => SummaryResult | null
+}
+
+/** "tl;dr": the short summary, its first sentence as the answer, its passages as the sources. */
+function answerWithSummary(index: PassageIndex, question: AnalysedQuestion, summary: SummaryResult): AskResult | null {
+  const [first] = summary.sentences
+  const passages = [...new Set(summary.sentences.map((sentence) => sentence.passageId))].flatMap((id) => index.passages.filter((passage) => passage.id === id))
+  const lead = passages[0]
+  if (!first || !lead) return null
+  const start = Math.max(0, lead.text.indexOf(first.text))
+  return {
+    answered: true,
+    question: question.text,
+    type: question.type,
+    answer: { passageId: lead.id, text: first.text, start, end: start + first.text.length, highlights: [] },
+    passages: passages.map((passage) => ({ passage, score: 1, matchedTerms: [] })),
+    summary,
+  }
+}
+
 /** A candidate passage with its features and ranking score. */
 export interface ScoredCandidate {
   position: number
@@ -197,6 +226,7 @@ export function retrieve(index: PassageIndex, question: AnalysedQuestion, option
         sentenceTypeMatch,
         firstMention: firstMentions.has(position),
         article: coverageOf(passage.articleSlug),
+        speakerTerms: question.asksWhatWasSaid && passage.quotations.length + passage.attributions.length > 0 ? speakerTermsOf(passage) : null,
       })
       return { position, passage, matchedTerms, features, rankScore: ranking.score(features) }
     })
@@ -213,9 +243,15 @@ export function retrieve(index: PassageIndex, question: AnalysedQuestion, option
  * Answers a question with the passages that contain the answer, or says the
  * corpus does not answer it. Pure: the index in, plain data out.
  */
-export function ask(index: PassageIndex, rawQuestion: string, options: AskOptions = {}, normalise?: QuestionNormaliser): AskResult {
+export function ask(index: PassageIndex, rawQuestion: string, options: AskOptions = {}, context: AskContext = {}): AskResult {
   const settings: Settings = { ...defaultAskOptions, ...options }
-  const question = analyseQuestion(rawQuestion, normalise)
+  const question = analyseQuestion(rawQuestion, context.normalise)
+  if (question.aboutTheText === 'author') return abstain(question, 'no-author', [], index)
+  if (question.aboutTheText === 'summary') {
+    const summary = context.summary?.()
+    const answer = summary ? answerWithSummary(index, question, summary) : null
+    if (answer) return answer
+  }
   const positional = question.position ? answerByPosition(index, question, question.position) : null
   if (positional) return positional
   if (question.terms.length === 0) return abstain(question, 'no-question', [], index)

@@ -63,22 +63,25 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
     byArticle.set(passage.articleSlug, list)
   }
 
+  const summary: Engine['summary'] = ({ length = 'short', article } = {}) => {
+    const slug = article ?? (articles[0] as Article).slug
+    const key = `${slug}:${length}`
+    const cached = summaries.get(key)
+    if (cached) return cached
+    const articlePassages = byArticle.get(slug) ?? []
+    if (articlePassages.length === 0) throw new UnknownArticleError(`no article "${slug}" in the corpus`)
+    const result = summarise(articlePassages, { ...options.summary, length })
+    summaries.set(key, result)
+    return result
+  }
+
   return {
     index,
     normalise,
-    ask: (question) => ask(index, question, options.ask, normalise),
+    // "tl;dr" is answered by the summary only where the corpus is one article: with several, the question does not say which.
+    ask: (question) => ask(index, question, options.ask, { normalise, summary: () => (articles.length === 1 ? summary({ length: 'short' }) : null) }),
     quote: (query) => lookUpQuotes(quotations, query),
-    summary: ({ length = 'short', article } = {}) => {
-      const slug = article ?? (articles[0] as Article).slug
-      const key = `${slug}:${length}`
-      const cached = summaries.get(key)
-      if (cached) return cached
-      const articlePassages = byArticle.get(slug) ?? []
-      if (articlePassages.length === 0) throw new UnknownArticleError(`no article "${slug}" in the corpus`)
-      const result = summarise(articlePassages, { ...options.summary, length })
-      summaries.set(key, result)
-      return result
-    },
+    summary,
     speakers: () => listSpeakers(quotations),
     suggestQuotes: (partial, limit) => suggestQuotes(quotations, partial, limit),
     articles: () => articles.map(({ slug, title }) => ({ slug, title })),

@@ -1,6 +1,7 @@
 import type { Passage } from '../passages/types.ts'
 import type { PassageIndex } from '../search/passageIndex.ts'
 import { termsOf } from '../search/terms.ts'
+import type { Sign } from './linearModel.ts'
 import type { QuestionType } from './types.ts'
 
 /**
@@ -36,7 +37,7 @@ export interface QuestionProfile {
 }
 
 /** What ranks a passage for a question. */
-export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType', 'proximity'] as const
+export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType', 'proximity', 'speakerMatch'] as const
 
 /** What decides whether the best passage answers the question at all. */
 export const ANSWER_FEATURES = [
@@ -58,6 +59,14 @@ export const ANSWER_FEATURES = [
   'proximity',
   'termCount',
 ] as const
+
+/** Every ranking feature can only raise a passage: more of the question met is never worse. */
+export const RANK_FEATURE_SIGNS: readonly Sign[] = RANK_FEATURES.map(() => 1)
+
+/** Coverage and fit raise the chance of an answer; gaps and unknown names lower it; the question's length may go either way. */
+export const ANSWER_FEATURE_SIGNS: readonly Sign[] = ANSWER_FEATURES.map((feature) =>
+  feature === 'termCount' ? 0 : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' ? -1 : 1,
+)
 
 /** How a question's terms meet one set of corpus terms: exact share, soft share, and whether the focus is met. */
 export interface Coverage {
@@ -148,6 +157,8 @@ export interface CandidateContext {
   firstMention: boolean
   /** How the question meets the candidate's whole article: passages of the article that covers the question rank first. */
   article: Coverage
+  /** For "what did X say": index terms of the passage's speakers (names and roles) when it quotes or reports them, else null. */
+  speakerTerms: ReadonlySet<string> | null
 }
 
 export function rankFeatures(profile: QuestionProfile, context: CandidateContext): number[] {
@@ -180,6 +191,7 @@ export function rankFeatures(profile: QuestionProfile, context: CandidateContext
     sentenceBest,
     sentenceType,
     proximity(profile, context.index.termSequences[context.position] ?? []),
+    context.speakerTerms ? coverage(profile, context.speakerTerms).exact : 0,
   ]
 }
 

@@ -50,12 +50,25 @@ export class LinearModel {
   }
 }
 
+/**
+ * The direction a feature may push a score: +1 only up, -1 only down, 0 either.
+ * More coverage must never count against an answer: constraining the signs
+ * keeps correlated features from cancelling into nonsense on small data.
+ */
+export type Sign = 1 | -1 | 0
+
+function constrain(weight: number, sign: Sign | undefined): number {
+  if (sign === 1) return Math.max(0, weight)
+  if (sign === -1) return Math.min(0, weight)
+  return weight
+}
+
 /** Fits logistic regression by batch gradient descent with L2: small data, a few features, no library needed. */
 export function fitLogistic(
   rows: number[][],
   labels: number[],
   features: readonly string[],
-  options: { l2?: number; iterations?: number; learningRate?: number; positiveWeight?: number; sampleWeights?: number[]; fittedOn: string },
+  options: { l2?: number; iterations?: number; learningRate?: number; positiveWeight?: number; sampleWeights?: number[]; signs?: readonly Sign[]; fittedOn: string },
 ): LinearModelSpec {
   const dimensions = features.length
   const means = Array.from({ length: dimensions }, (_, column) => rows.reduce((sum, row) => sum + (row[column] as number), 0) / Math.max(rows.length, 1))
@@ -81,7 +94,7 @@ export function fitLogistic(
       biasGradient += error
     }
     for (let column = 0; column < dimensions; column++) {
-      weights[column] = (weights[column] as number) - learningRate * ((gradient[column] as number) / totalWeight + l2 * (weights[column] as number))
+      weights[column] = constrain((weights[column] as number) - learningRate * ((gradient[column] as number) / totalWeight + l2 * (weights[column] as number)), options.signs?.[column])
     }
     bias -= learningRate * (biasGradient / totalWeight)
   }
@@ -112,7 +125,7 @@ export function firstFeatureModel(features: readonly string[]): LinearModel {
 export function fitListwise(
   groups: Array<{ rows: number[][]; relevant: boolean[]; weight?: number }>,
   features: readonly string[],
-  options: { l2?: number; iterations?: number; learningRate?: number; fittedOn: string },
+  options: { l2?: number; iterations?: number; learningRate?: number; signs?: readonly Sign[]; fittedOn: string },
 ): LinearModelSpec {
   const dimensions = features.length
   const all = groups.flatMap((group) => group.rows)
@@ -141,7 +154,7 @@ export function fitListwise(
       })
     }
     for (let column = 0; column < dimensions; column++) {
-      weights[column] = (weights[column] as number) - learningRate * ((gradient[column] as number) + l2 * (weights[column] as number))
+      weights[column] = constrain((weights[column] as number) - learningRate * ((gradient[column] as number) + l2 * (weights[column] as number)), options.signs?.[column])
     }
   }
   const round = (value: number) => Math.round(value * 1e6) / 1e6

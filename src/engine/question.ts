@@ -31,6 +31,35 @@ export interface AnalysedQuestion {
   position: 'start' | 'end' | null
   /** "What weapons…", "Which border…", "Who led…": the thing asked for, named right after the question word. */
   focus: QuestionTerm | null
+  /** "What did X say", "what did X tell reporters": asks for someone's words, which a quotation or reported speech holds. */
+  asksWhatWasSaid: boolean
+  /** "tl;dr", "summarise the article", "what is this about": a question about the text as a whole, or who wrote it. */
+  aboutTheText: 'summary' | 'author' | null
+}
+
+const SPEECH = /\b(?:say|says|said|saying|tell|tells|told|claim|claims|claimed|state|states|stated|add|added|warn|warns|warned|speak|spoke|comment|commented|respond|responded|react|reacted|quote|quoted|statement)\b/
+
+const THE_TEXT = String.raw`(?:the |this |that )?(?:article|story|piece|report|text|news|thing|it|this|that)`
+// General English ways of asking for the gist of what one is reading.
+const ASKS_FOR_SUMMARY = new RegExp(
+  [
+    String.raw`^\W*tl\W?dr\b`,
+    String.raw`\btl\W?dr\W*$`,
+    String.raw`\b(?:summari[sz]e|summary of|sum up|sum it up|recap|gist of|give me the gist|the gist|in a nutshell|in short)\b`,
+    String.raw`\bwhat(?: is|'s|s| was) ${THE_TEXT} (?:all )?about\W*$`,
+    String.raw`\b(?:main|key) (?:points?|ideas?|message|story|takeaways?)\b`,
+    String.raw`^\W*(?:give me |can i get |i want )?(?:a |the )?(?:summary|overview|rundown|recap)\W*(?:please|pls)?\W*$`,
+  ].join('|'),
+)
+const ASKS_FOR_AUTHOR = new RegExp(
+  String.raw`\bwho (?:wrote|writes|authored|published) ${THE_TEXT}\W*$|\b(?:author|writer|byline) of ${THE_TEXT}\W*$|\bwho(?: is|'s|s) the (?:author|writer|journalist)(?: of ${THE_TEXT})?\W*$`,
+)
+
+/** Whether the question is about the text itself rather than what it reports. */
+export function questionAboutTheText(folded: string): 'summary' | 'author' | null {
+  if (ASKS_FOR_AUTHOR.test(folded)) return 'author'
+  if (ASKS_FOR_SUMMARY.test(folded)) return 'summary'
+  return null
 }
 
 /** Longer questions are cut here: no real question needs more, and the engine's cost stays bounded. */
@@ -53,7 +82,7 @@ const TEXT = String.raw`(?:the |this )?(?:article|story|piece|report|text|it)`
 const END_OF_TEXT = new RegExp(String.raw`\b(?:how|where|what) (?:does|did) ${TEXT} (?:end|finish|conclude|close)\b|\b(?:last|final|closing) (?:paragraph|line|sentence|words)\b|\bending of ${TEXT}\b`)
 // A news article opens with its gist (the lede): "what is the article about" is answered there too.
 const START_OF_TEXT = new RegExp(
-  String.raw`\b(?:how|where|what) (?:does|did) ${TEXT} (?:start|begin|open)\b|\b(?:first|opening) (?:paragraph|line|sentence|words)\b|\bbeginning of ${TEXT}\b|\bwhat(?: is|'s|s) ${TEXT} about\b|\b(?:main|key) (?:point|idea|message|story)\b|\bgist\b`,
+  String.raw`\b(?:how|where|what) (?:does|did) ${TEXT} (?:start|begin|open)\b|\b(?:first|opening) (?:paragraph|line|sentence|words)\b|\bbeginning of ${TEXT}\b`,
 )
 
 /**
@@ -147,5 +176,7 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
     position: END_OF_TEXT.test(folded) ? 'end' : START_OF_TEXT.test(folded) ? 'start' : null,
     // "Who led the delegation?": what someone did is the thing asked about.
     focus: focusOf(tokens, terms) ?? (predicateWord ? (terms.find((term) => foldText(term.word) === predicateWord) ?? null) : null),
+    asksWhatWasSaid: SPEECH.test(folded),
+    aboutTheText: questionAboutTheText(folded),
   }
 }

@@ -28,6 +28,8 @@ export type AbstainReason =
   | 'unknown-names'
   /** Too little of the question's content occurs in the article. */
   | 'not-covered'
+  /** "Who wrote this?": the article's front matter names no author. */
+  | 'no-author'
 
 export interface AnsweredQuestion {
   answered: true
@@ -36,6 +38,8 @@ export interface AnsweredQuestion {
   answer: AnswerSentence
   /** The answering passage first, then up to two that add something. */
   passages: RankedPassage[]
+  /** Set when the question asked about the article as a whole ("tl;dr"): its short summary answers. */
+  summary?: SummaryResult
 }
 
 export interface UnansweredQuestion {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Article } from '../corpus/article.ts'
 import { retrieve } from '../engine/ask.ts'
 import { createEngine, type Engine } from '../engine/engine.ts'
-import { ANSWER_FEATURES, RANK_FEATURES } from '../engine/features.ts'
+import { ANSWER_FEATURE_SIGNS, ANSWER_FEATURES, RANK_FEATURE_SIGNS, RANK_FEATURES } from '../engine/features.ts'
 import { firstFeatureModel, fitListwise, fitLogistic, LinearModel, type LinearModelSpec } from '../engine/linearModel.ts'
 import { analyseQuestion } from '../engine/question.ts'
 import { containsAny } from './evalSet.ts'
@@ -117,7 +117,7 @@ export function train(questions: LabelledQuestion[], fittedOn: string): Training
     if (!rank.some((candidate) => candidate.relevant) || rank.every((candidate) => candidate.relevant)) continue
     groups.push({ rows: rank.map((candidate) => candidate.features), relevant: rank.map((candidate) => candidate.relevant), weight: setWeight.get(question.set) ?? 1 })
   }
-  const rankingSpec = fitListwise(groups, RANK_FEATURES, { fittedOn })
+  const rankingSpec = fitListwise(groups, RANK_FEATURES, { fittedOn, signs: RANK_FEATURE_SIGNS })
   const ranking = new LinearModel(rankingSpec, RANK_FEATURES)
 
   // 2. Answerability, on the features the new ranking gives the best passage.
@@ -137,6 +137,7 @@ export function train(questions: LabelledQuestion[], fittedOn: string): Training
     fittedOn,
     positiveWeight: (totalAnswerWeight - answerableWeight) / Math.max(answerableWeight, 1e-9),
     sampleWeights: answerWeights,
+    signs: ANSWER_FEATURE_SIGNS,
   })
   // The threshold that costs least on the fitting split, a false abstention counting FALSE_ABSTENTION_COST.
   const model = new LinearModel(answerabilitySpec, ANSWER_FEATURES)

@@ -9,7 +9,9 @@ export function notAnsweredText(result: UnansweredQuestion): string {
       ? 'Ask me a question about the article, for example: "What did the defence minister say?"'
       : result.reason === 'unknown-names'
         ? `The article doesn't mention ${listWords(result.missing)}, so it can't answer that.`
-        : "The article doesn't say."
+        : result.reason === 'no-author'
+          ? "The article doesn't name its author, so I can't say who wrote it."
+          : "The article doesn't say."
   return `${lead}\nIt covers: ${result.topics.join('; ')}.`
 }
 
@@ -26,6 +28,10 @@ export function askText(result: AskResult): string {
   if (!result.answered) return notAnsweredText(result)
   const [top, ...more] = result.passages
   if (!top) return notAnsweredText({ ...result, answered: false, reason: 'not-covered', missing: [], topics: [], passages: [] })
+  if (result.summary) {
+    const sentences = result.summary.sentences.map((sentence) => `• ${sentence.text} (¶${sentence.paragraph})`)
+    return [`Summary: ${result.summary.article.title}`, ...sentences, '', 'Short summary, quoted verbatim · /summary full gives more'].join('\n')
+  }
   const lines = [`Answer: ${result.answer.text}`, '', quoteBlock(top.passage.text), `— ${passageLocation(top.passage)}`]
   const speakers = passageSpeakers(top.passage)
   if (speakers) lines.push(`  speaking: ${speakers}`)

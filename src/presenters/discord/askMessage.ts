@@ -15,7 +15,9 @@ function notAnsweredEmbed(result: UnansweredQuestion): APIEmbed {
       ? 'Ask me something about the article, for example *“What did the defence minister say?”*'
       : result.reason === 'unknown-names'
         ? `The article doesn’t mention ${result.missing.map((word) => `**${escapeMarkdown(word)}**`).join(', ')}, so it can’t answer that.`
-        : 'The article doesn’t say. I only answer with quotes from it, and none of it answers this.'
+        : result.reason === 'no-author'
+          ? 'The article doesn’t name its author, so I can’t say who wrote it.'
+          : 'The article doesn’t say. I only answer with quotes from it, and none of it answers this.'
   return {
     color: NOT_ANSWERED_COLOUR,
     author: { name: `Q: ${result.question || '(empty question)'}` },
@@ -30,6 +32,15 @@ export function askMessage(result: AskResult, audience: Audience): BotMessage {
   let embed: APIEmbed
   if (!result.answered || !top) {
     embed = notAnsweredEmbed(result as UnansweredQuestion)
+  } else if (result.summary) {
+    // "tl;dr": the short summary, each sentence verbatim with its paragraph, and where the full one is.
+    embed = {
+      color: EMBED_COLOUR,
+      author: { name: `Q: ${result.question}` },
+      title: `Summary: ${result.summary.article.title}`,
+      description: result.summary.sentences.map((sentence) => `• ${escapeMarkdown(sentence.text)} *(¶${sentence.paragraph})*`).join('\n'),
+      footer: { text: 'Short summary, quoted verbatim from the article · /summary length:full gives more' },
+    }
   } else {
     const fields: APIEmbedField[] = [{ name: 'Source', value: escapeMarkdown(passageLocation(top.passage)) }]
     const speakers = top.passage.attributions.map(describeSpeaker)
