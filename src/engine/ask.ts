@@ -1,7 +1,6 @@
 import type { Passage } from '../passages/types.ts'
 import type { PassageIndex } from '../search/passageIndex.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
-import { isOrdinary } from '../search/ordinaryWords.ts'
 import { foldText, termsOf } from '../search/terms.ts'
 import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
@@ -72,11 +71,14 @@ function resolveTerm(index: PassageIndex, term: string, word: string, capitalise
 /** The weight of a word the corpus lacks, as a share of the rarest term's: from English word frequency when vectors are loaded. */
 function unknownWordShare(index: PassageIndex, word: string, term: string, settings: Settings): number {
   const rank = index.softMatcher?.rank(word)
-  if (!index.softMatcher) return isOrdinary(term) ? settings.ordinaryWordWeight : settings.unknownWordWeight
+  if (!index.softMatcher) return settings.unknownWordWeight
   // Not among the 50,000 most frequent words: rare, or a name.
   if (rank === undefined) return 1
   return Math.min(1, Math.max(settings.ordinaryWordWeight, Math.log(rank) / Math.log(RARE_RANK)))
 }
+
+/** English words at least this frequent are too general to be the thing a question asks for. */
+const COMMON_RANK = 1000
 
 /** A word this far down the frequency list weighs as much as a name when the corpus lacks it. */
 const RARE_RANK = 50_000
@@ -105,7 +107,9 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     if (resolved) weight = vocabulary.idf(resolved.term)
     else if (nameLike) weight = maxIdf
     else weight = maxIdf * unknownWordShare(index, word, term, settings)
-    terms.push({ term: resolved?.term ?? term, word, weight, nameLike, focus: question.focus?.word === word, topic, matches })
+    // Very common words ("main", "way", "thing") are not a kind of thing the article would name.
+    const focus = question.focus?.word === word && (index.softMatcher?.rank(word) ?? Infinity) > COMMON_RANK
+    terms.push({ term: resolved?.term ?? term, word, weight, nameLike, focus, topic, matches })
   }
   return { type: question.type, definitional: question.definitional, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
 }

@@ -1,6 +1,4 @@
 import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
-import { isOrdinary } from '../search/ordinaryWords.ts'
-import { rewritePhrasalVerbs } from '../search/phrasalVerbs.ts'
 import { foldText, termOf, tokenize, type Token } from '../search/terms.ts'
 import type { QuestionType } from './types.ts'
 
@@ -92,7 +90,7 @@ const START_OF_TEXT = new RegExp(
  */
 function focusOf(tokens: Token[], terms: QuestionTerm[]): QuestionTerm | null {
   // Ordinary words ("main", "way") are not things the article would name.
-  const termOfWord = (word: string) => terms.find((term) => term.word === word && !isOrdinary(term.term)) ?? null
+  const termOfWord = (word: string) => terms.find((term) => term.word === word) ?? null
   const [first, second, third, fourth] = tokens
   if (first && second && /^(?:what|which)$/i.test(first.word)) {
     // "What is the capital of …": the noun after the copula.
@@ -144,7 +142,7 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
   const text = cleanQuestion(normalised ? normalised.text : raw).replace(/\bhow old\b/gi, 'what age')
   // "How long/often/far…" frame the question; the word after "how" is not its topic.
   // "According to X, why…": a frame naming whose view is asked, not words to find.
-  const framed = rewritePhrasalVerbs(text).replace(/^\s*according to\b/i, (frame) => ' '.repeat(frame.length))
+  const framed = text.replace(/^\s*according to\b/i, (frame) => ' '.repeat(frame.length))
   const tokens = tokenize(framed.replace(/\bhow\s+(?:long|often|far|soon|old|big|large)\b/gi, (frame) => ' '.repeat(frame.length)))
   const letters = tokens.map((token) => token.word).join('')
   // Shouted or title-cased questions say nothing about which words are names.
