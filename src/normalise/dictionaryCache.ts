@@ -119,8 +119,11 @@ function tableOf(spell: object): WordTable {
   const lowerForms = new Set<string>()
   const otherForms = new Set<string>()
   const noSuggest = new Set<string>()
-  for (const [form, codes] of Object.entries(internal.data as Record<string, unknown>)) {
+  const data = internal.data as Record<string, unknown>
+  // Object.keys, not entries: no pair array per form (the table holds about 120,000).
+  for (const form of Object.keys(data)) {
     if (/\d/.test(form)) continue
+    const codes = data[form]
     const lower = form.toLowerCase()
     if (form === lower) lowerForms.add(lower)
     else otherForms.add(lower)
