@@ -38,13 +38,17 @@ export interface AnalysedQuestion {
 const SPEECH = /\b(?:say|says|said|saying|tell|tells|told|claim|claims|claimed|state|states|stated|add|added|warn|warns|warned|speak|spoke|comment|commented|respond|responded|react|reacted|quote|quoted|statement)\b/
 
 const THE_TEXT = String.raw`(?:the |this |that )?(?:article|story|piece|report|text|news|thing|it|this|that)`
+/** The end of a question, allowing a closing "please". */
+const END = String.raw`(?:\W+(?:please|pls|thanks|thx))?\W*$`
 // General English ways of asking for the gist of what one is reading.
 const ASKS_FOR_SUMMARY = new RegExp(
   [
     String.raw`^\W*tl\W?dr\b`,
     String.raw`\btl\W?dr\W*$`,
-    String.raw`\b(?:summari[sz]e|summary of|sum up|sum it up|recap|gist of|give me the gist|the gist|in a nutshell|in short)\b`,
-    String.raw`\bwhat(?: is|'s|s| was) ${THE_TEXT} (?:all )?about\W*$`,
+    String.raw`\b(?:summari[sz]e|sum up|sum it up|recap|give me the gist|in a nutshell)\b`,
+    String.raw`\b(?:summary|gist|overview|recap|rundown) of ${THE_TEXT}${END}`,
+    String.raw`^\W*what(?: is|'s|s) the (?:gist|upshot|bottom line)${END}`,
+    String.raw`\bwhat(?: is|'s|s| was) ${THE_TEXT} (?:all )?about${END}`,
     String.raw`\b(?:main|key) (?:points?|ideas?|message|story|takeaways?)\b`,
     String.raw`^\W*(?:give me |can i get |i want )?(?:a |the )?(?:summary|overview|rundown|recap)\W*(?:please|pls)?\W*$`,
   ].join('|'),

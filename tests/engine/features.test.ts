@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest'
+import { adjacency, ANSWER_FEATURES, coverage, proximity, RANK_FEATURES, type ProfiledTerm, type QuestionProfile } from '../../src/engine/features.ts'
+import { firstFeatureModel, fitListwise, fitLogistic, LinearModel } from '../../src/engine/linearModel.ts'
+import { answerabilityModel, rankingModel } from '../../src/engine/models.ts'
+import { questionAboutTheText } from '../../src/engine/question.ts'
+import { seededRandom } from '../support/random.ts'
+
+function term(word: string, weight: number, matches: Array<[string, number]> = [[word, 1]], extra: Partial<ProfiledTerm> = {}): ProfiledTerm {
+  return { term: word, word, weight, nameLike: false, focus: false, topic: false, matches: new Map(matches), ...extra }
+}
+
+function profile(...terms: ProfiledTerm[]): QuestionProfile {
+  return { type: 'what', definitional: false, terms, totalWeight: terms.reduce((sum, entry) => sum + entry.weight, 0) }
+}
+
+describe('coverage: how a question meets a set of terms', () => {
+  const question = profile(term('truce', 3, [['truce', 1], ['ceasefir', 0.6]], { focus: true }), term('doha', 1))
+
+  it('GIVEN every word present THEN exact and soft coverage are 1 and nothing is unmatched', () => {
+    const met = coverage(question, new Set(['truce', 'doha']))
+    expect(met).toMatchObject({ exact: 1, soft: 1, focus: 1, largestGap: 0, unmatched: [] })
+  })
+
+  it('GIVEN a word met only in other words THEN exact coverage drops and soft coverage keeps the similarity', () => {
+    const met = coverage(question, new Set(['ceasefir', 'doha']))
+    expect(met.exact).toBeCloseTo(1 / 4)
+    expect(met.soft).toBeCloseTo((3 * 0.6 + 1) / 4)
+    expect(met.focus).toBeCloseTo(0.6)
+    expect(met.largestGap).toBeCloseTo((3 * 0.4) / 4)
+  })
+
+  it('GIVEN the heavy word missing THEN the largest gap is its share and it is listed as unmatched', () => {
+    const met = coverage(question, new Set(['doha']))
+    expect(met.largestGap).toBeCloseTo(3 / 4)
+    expect(met.focus).toBe(0)
+    expect(met.unmatched.map((entry) => entry.word)).toEqual(['truce'])
+  })
+
+  it('GIVEN a topic word THEN topic coverage is its best match, and 1 without any topic', () => {
+    const withTopic = profile(term('asif', 1), term('economi', 2, [['economi', 1]], { topic: true }))
+    expect(coverage(withTopic, new Set(['asif'])).topic).toBe(0)
+    expect(coverage(withTopic, new Set(['asif', 'economi'])).topic).toBe(1)
+    expect(coverage(question, new Set()).topic).toBe(1)
+  })
+})
+
+describe('proximity and words side by side', () => {
+  const question = profile(term('defenc', 1), term('minist', 1))
+
+  it('GIVEN the words next to each other THEN proximity is 1; scattered, it falls; with one word, 0', () => {
+    expect(proximity(question, ['pakistan', 'defenc', 'minist', 'said'])).toBe(1)
+    expect(proximity(question, ['defenc', 'a', 'b', 'c', 'minist'])).toBeCloseTo(2 / 5)
+    expect(proximity(question, ['defenc', 'said'])).toBe(0)
+  })
+
+  it('GIVEN the shortest stretch later in the text THEN that stretch counts', () => {
+    expect(proximity(question, ['defenc', 'x', 'x', 'x', 'minist', 'defenc'])).toBe(1)
+  })
+
+  it('GIVEN the pair side by side in the text or the heading THEN adjacency counts it', () => {
+    expect(adjacency(question, [['the', 'defenc', 'minist']])).toBe(1)
+    expect(adjacency(question, [['minist', 'defenc']])).toBe(0)
+    expect(adjacency(question, [[], ['defenc', 'minist']])).toBe(1)
+  })
+})
+
+describe('fitted linear models', () => {
+  const random = seededRandom(5)
+
+  it('GIVEN separable data THEN logistic regression puts the classes on either side of the threshold', () => {
+    const rows = Array.from({ length: 200 }, () => [random(), random()])
+    const labels = rows.map(([a]) => ((a as number) > 0.5 ? 1 : 0))
+    const model = new LinearModel(fitLogistic(rows, labels, ['signal', 'noise'], { fittedOn: 'test' }), ['signal', 'noise'])
+    expect(model.probability([0.9, 0.5])).toBeGreaterThan(0.5)
+    expect(model.probability([0.1, 0.5])).toBeLessThan(0.5)
+  })
+
+  it('GIVEN a sign constraint against the data THEN the weight stays at zero rather than flip', () => {
+    const rows = Array.from({ length: 200 }, () => [random()])
+    const labels = rows.map(([a]) => ((a as number) > 0.5 ? 1 : 0))
+    const spec = fitLogistic(rows, labels, ['signal'], { fittedOn: 'test', signs: [-1] })
+    expect(spec.weights[0]).toBe(0)
+  })
+
+  it('GIVEN groups whose relevant row has the larger first feature THEN the listwise fit ranks it first', () => {
+    const groups = Array.from({ length: 50 }, () => {
+      const rows = Array.from({ length: 5 }, () => [random(), random()])
+      const best = rows.reduce((top, row, index) => ((row[0] as number) > ((rows[top] as number[])[0] as number) ? index : top), 0)
+      return { rows, relevant: rows.map((_, index) => index === best) }
+    })
+    const model = new LinearModel(fitListwise(groups, ['signal', 'noise'], { fittedOn: 'test' }), ['signal', 'noise'])
+    expect(model.score([0.9, 0.1])).toBeGreaterThan(model.score([0.1, 0.9]))
+  })
+
+  it('GIVEN a model fitted for other features THEN loading it refuses with a pointer to npm run train', () => {
+    const spec = { features: ['a', 'b'], weights: [1, 0], bias: 0, means: [0, 0], scales: [1, 1], threshold: 0.5, fittedOn: 'a test' }
+    expect(() => new LinearModel(spec, ['a', 'c'])).toThrow(/npm run train/)
+    expect(firstFeatureModel(['a', 'b']).score([2, 5])).toBe(2)
+  })
+
+  it('GIVEN the committed models THEN they match the code’s features and say what they were fitted on', () => {
+    expect(() => rankingModel()).not.toThrow()
+    expect(() => answerabilityModel()).not.toThrow()
+    expect(RANK_FEATURES.length).toBeGreaterThan(3)
+    expect(ANSWER_FEATURES.length).toBeGreaterThan(3)
+    expect(answerabilityModel().threshold).toBeGreaterThan(0)
+    expect(answerabilityModel().threshold).toBeLessThan(1)
+  })
+})
+
+describe('questions about the text itself', () => {
+  it.each([['tl;dr'], ['tldr?'], ['summarize the article'], ['can you sum it up'], ['what is this about'], ['whats the article about?'], ['give me a summary'], ['main points of the story'], ['a summary of the article please']])(
+    'GIVEN %j THEN it asks for the summary',
+    (question) => {
+      expect(questionAboutTheText(question)).toBe('summary')
+    },
+  )
+
+  it.each([['who wrote this'], ['who is the author?'], ['author of the article']])('GIVEN %j THEN it asks for the author', (question) => {
+    expect(questionAboutTheText(question)).toBe('author')
+  })
+
+  it.each([['who reported that the talks failed'], ['what is this about the truce in doha'], ['what did the summary of the talks say']])(
+    'GIVEN %j (about what the article reports) THEN it is an ordinary question',
+    (question) => {
+      expect(questionAboutTheText(question)).toBeNull()
+    },
+  )
+})
