@@ -51,7 +51,7 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   const normalise = createQuestionNormaliser({
     vocabulary: passages.flatMap((passage) => [passage.text, passage.section ?? '', ...passage.attributions.map(({ speaker }) => `${speaker.name} ${speaker.role ?? ''}`)]),
     ...(dictionary ? { dictionary } : {}),
-    ...(vectors ? { wordRank: (word: string) => (vectors.rank(word) ?? 0) - 1 || undefined } : {}),
+    ...(vectors ? { wordRank: (word: string) => vectors.rank(word) } : {}),
   })
   const quotations = buildQuoteIndex(passages)
   const byId = new Map(passages.map((passage) => [passage.id, passage]))

