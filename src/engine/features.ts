@@ -37,7 +37,7 @@ export interface QuestionProfile {
 }
 
 /** What ranks a passage for a question. */
-export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType', 'proximity', 'speakerMatch'] as const
+export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType', 'proximity', 'speakerMatch', 'sentenceGap'] as const
 
 /** What decides whether the best passage answers the question at all. */
 export const ANSWER_FEATURES = [
@@ -57,15 +57,16 @@ export const ANSWER_FEATURES = [
   'largestGapInArticle',
   'sentenceType',
   'proximity',
+  'sentenceGap',
   'termCount',
 ] as const
 
-/** Every ranking feature can only raise a passage: more of the question met is never worse. */
-export const RANK_FEATURE_SIGNS: readonly Sign[] = RANK_FEATURES.map(() => 1)
+/** Every ranking feature but the gap can only raise a passage: more of the question met is never worse. */
+export const RANK_FEATURE_SIGNS: readonly Sign[] = RANK_FEATURES.map((feature) => (feature === 'sentenceGap' ? -1 : 1))
 
 /** Coverage and fit raise the chance of an answer; gaps and unknown names lower it; the question's length may go either way. */
 export const ANSWER_FEATURE_SIGNS: readonly Sign[] = ANSWER_FEATURES.map((feature) =>
-  feature === 'termCount' ? 0 : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' ? -1 : 1,
+  feature === 'termCount' ? 0 : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' || feature === 'sentenceGap' ? -1 : 1,
 )
 
 /** How a question's terms meet one set of corpus terms: exact share, soft share, and whether the focus is met. */
@@ -169,12 +170,14 @@ export function rankFeatures(profile: QuestionProfile, context: CandidateContext
   // Answers sit in one sentence: the best sentence's share of the question, and whether that sentence holds the answer type.
   let sentenceBest = 0
   let sentenceType = 0
+  let sentenceGap = 1
   const sentences = context.index.sentenceTerms[context.position] ?? []
   sentences.forEach((terms, sentence) => {
-    const share = coverage(profile, terms).soft
-    if (share > sentenceBest) {
-      sentenceBest = share
+    const met = coverage(profile, terms)
+    if (met.soft > sentenceBest) {
+      sentenceBest = met.soft
       sentenceType = context.sentenceTypeMatch(sentence) ? 1 : 0
+      sentenceGap = met.largestGap
     }
   })
   return [
@@ -192,6 +195,7 @@ export function rankFeatures(profile: QuestionProfile, context: CandidateContext
     sentenceType,
     proximity(profile, context.index.termSequences[context.position] ?? []),
     context.speakerTerms ? coverage(profile, context.speakerTerms).exact : 0,
+    sentenceGap,
   ]
 }
 
@@ -228,6 +232,7 @@ export function answerFeatures({ profile, best, bestScore, runnerUpScore, articl
     article.largestGap,
     feature('sentenceType'),
     feature('proximity'),
+    feature('sentenceGap'),
     Math.min(profile.terms.length, 10) / 10,
   ]
 }
