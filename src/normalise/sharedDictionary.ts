@@ -1,3 +1,4 @@
+import { cacheDirFromEnvironment } from '../semantics/sharedVectors.ts'
 import { loadEnglishDictionary } from './dictionaryCache.ts'
 import type { SpellChecker } from './englishDictionary.ts'
 
@@ -12,7 +13,7 @@ let shared: SpellChecker | null | undefined
 export function sharedEnglishDictionary(): SpellChecker | null {
   if (shared !== undefined) return shared
   try {
-    shared = loadEnglishDictionary({ cacheDir: process.env.VECTOR_CACHE_DIR?.trim() || undefined })
+    shared = loadEnglishDictionary({ cacheDir: cacheDirFromEnvironment() })
   } catch {
     shared = null
   }

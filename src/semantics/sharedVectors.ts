@@ -1,4 +1,12 @@
+import { z } from 'zod'
 import { ensureWordVectors, loadWordVectorsIfCached, type WordVectors } from './wordVectors.ts'
+
+/** VECTOR_CACHE_DIR: where the word-vector and dictionary caches live (default node_modules/.cache/article-quote-bot). */
+const cacheDirSchema = z.string().trim().min(1).optional().catch(undefined)
+
+export function cacheDirFromEnvironment(): string | undefined {
+  return cacheDirSchema.parse(process.env.VECTOR_CACHE_DIR || undefined)
+}
 
 /**
  * The one set of word vectors a process uses, read from the cache once.
@@ -8,7 +16,7 @@ import { ensureWordVectors, loadWordVectorsIfCached, type WordVectors } from './
 let shared: WordVectors | null | undefined
 
 export function sharedWordVectors(): WordVectors | null {
-  if (shared === undefined) shared = loadWordVectorsIfCached({ cacheDir: process.env.VECTOR_CACHE_DIR?.trim() || undefined }) ?? null
+  if (shared === undefined) shared = loadWordVectorsIfCached({ cacheDir: cacheDirFromEnvironment() }) ?? null
   return shared
 }
 
@@ -21,7 +29,7 @@ export async function prepareWordVectors(log: (line: string) => void): Promise<W
   if (shared) return shared
   try {
     shared = await ensureWordVectors({
-      cacheDir: process.env.VECTOR_CACHE_DIR?.trim() || undefined,
+      cacheDir: cacheDirFromEnvironment(),
       onBuild: (reason) => log(`building the word-vector cache (${reason}); this happens once`),
       onBuilt: (report) => log(`word-vector cache built in ${(report.elapsedMs / 1000).toFixed(1)} s: ${report.count} words, ${(report.bytes / 1e6).toFixed(1)} MB at ${report.file}`),
     })
