@@ -230,7 +230,7 @@ export function retrieve(index: PassageIndex, question: AnalysedQuestion, option
         sentenceTypeMatch,
         firstMention: firstMentions.has(position),
         article: coverageOf(passage.articleSlug),
-        speakerTerms: question.asksWhatWasSaid && passage.quotations.length + passage.attributions.length > 0 ? speakerTermsOf(passage) : null,
+        speakerTerms: question.asksWhatWasSaid && passage.quotations.length > 0 ? speakerTermsOf(passage) : null,
       })
       return { position, passage, matchedTerms, features, rankScore: ranking.score(features) }
     })

@@ -121,6 +121,9 @@ function focusOf(tokens: Token[], terms: QuestionTerm[]): QuestionTerm | null {
   return null
 }
 
+/** Nouns that, right after "what" or "which", name the kind of answer: a date, a place, an amount. */
+const TYPE_NOUNS = new Set(['date', 'day', 'time', 'year', 'month', 'city', 'country', 'place', 'town', 'region', 'province', 'number', 'amount'])
+
 /** Words after which a question names its topic. */
 const TOPIC_MARKERS = new Set(['about', 'regarding', 'concerning'])
 
@@ -157,6 +160,8 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
   let inTopic = false
   tokens.forEach((token, index) => {
     if (TOPIC_MARKERS.has(token.word.toLowerCase())) inTopic = true
+    // "What day…", "which city…": the noun names the kind of answer (the question type), not something to find.
+    if (index > 0 && /^(?:what|which)$/i.test(tokens[index - 1]?.word ?? '') && TYPE_NOUNS.has(token.word.toLowerCase())) return
     // In a shouted question, capitals say nothing: "ASIF" is a word, not an acronym.
     const term = termOf(casingIsInformative ? token.word : token.word.toLowerCase())
     if (!term || seen.has(term)) return

@@ -7,7 +7,7 @@ import nlp from 'compromise'
  * sentence with a date, "where" a place, "who" a person or organisation,
  * "how many" a number.
  */
-export type EntityKind = 'person' | 'organization' | 'place' | 'date' | 'number' | 'properNoun'
+export type EntityKind = 'person' | 'organization' | 'place' | 'date' | 'duration' | 'number' | 'properNoun'
 
 export type EntityKinds = ReadonlySet<EntityKind>
 
@@ -19,7 +19,8 @@ const TAG_KINDS: Array<[string, EntityKind]> = [
   ['Month', 'date'],
   ['WeekDay', 'date'],
   ['Year', 'date'],
-  ['Duration', 'date'],
+  // "within days" says how long, not when.
+  ['Duration', 'duration'],
   ['Value', 'number'],
   ['Money', 'number'],
   ['Percent', 'number'],
@@ -41,8 +42,10 @@ interface LiveTerm {
 
 function kindsOfTags(tags: ReadonlySet<string> | readonly string[], firstInSentence: boolean, into: Set<EntityKind>): void {
   const has = (tag: string) => (Array.isArray(tags) ? (tags as readonly string[]).includes(tag) : (tags as ReadonlySet<string>).has(tag))
+  // compromise tags "days" and "weeks" as both Date and Duration: a length of time, not a date.
+  const duration = has('Duration')
   for (const [tag, kind] of TAG_KINDS) {
-    if (!has(tag)) continue
+    if (!has(tag) || (duration && kind === 'date')) continue
     // The first word of a sentence is capitalised anyway: as a bare proper noun it says nothing.
     if (kind === 'properNoun' && firstInSentence) continue
     into.add(kind)
