@@ -105,14 +105,30 @@ export function coverage(profile: QuestionProfile, terms: ReadonlySet<string>): 
 
 /** Share of the question's adjacent word pairs that stand side by side in the text ("defence minister"). */
 export function adjacency(profile: QuestionProfile, sequences: string[][]): number {
-  const sequence = profile.terms.map((term) => term.term)
-  if (sequence.length < 2) return 0
-  const pairs = new Set(sequence.slice(1).map((term, index) => `${sequence[index]} ${term}`))
+  const { pairs, terms: wanted } = pairsOf(profile)
+  if (pairs.size === 0) return 0
   let found = 0
   for (const terms of sequences) {
-    for (let index = 1; index < terms.length; index++) if (pairs.has(`${terms[index - 1]} ${terms[index]}`)) found++
+    for (let index = 1; index < terms.length; index++) {
+      // Most words are not the question's: skip them before building a pair.
+      if (!wanted.has(terms[index] as string) || !wanted.has(terms[index - 1] as string)) continue
+      if (pairs.has(`${terms[index - 1]} ${terms[index]}`)) found++
+    }
   }
   return Math.min(found, pairs.size) / pairs.size
+}
+
+/** The question's adjacent term pairs, made once per question rather than once per candidate. */
+const PAIRS = new WeakMap<QuestionProfile, { pairs: Set<string>; terms: Set<string> }>()
+
+function pairsOf(profile: QuestionProfile): { pairs: Set<string>; terms: Set<string> } {
+  let entry = PAIRS.get(profile)
+  if (!entry) {
+    const sequence = profile.terms.map((term) => term.term)
+    entry = { pairs: new Set(sequence.slice(1).map((term, index) => `${sequence[index]} ${term}`)), terms: new Set(sequence) }
+    PAIRS.set(profile, entry)
+  }
+  return entry
 }
 
 /**
