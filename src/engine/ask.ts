@@ -84,7 +84,7 @@ const COMMON_RANK = 1000
 const RARE_RANK = 50_000
 
 /** Stage "analyse", second half: each question word weighted, with the corpus terms that can stand for it. */
-export function profileQuestion(index: PassageIndex, question: AnalysedQuestion, settings: Settings): QuestionProfile {
+export function profileQuestion(index: PassageIndex, question: AnalysedQuestion, settings: Settings, isName: (word: string) => boolean = () => false): QuestionProfile {
   const { vocabulary } = index
   const maxIdf = vocabulary.maxIdf()
   const terms: ProfiledTerm[] = []
@@ -95,10 +95,12 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     // Words of the corpus near in meaning ("injured" for "hurt"), by word vectors: general, for any article.
     // A title names a person as surely as a name does ("the president", "the prime minister").
     const nextWord = question.terms[position + 1]?.word
-    const nameLike = capitalised || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
+    // A name, capitalised or not: the dictionary knows "india" only as "India".
+    const name = capitalised || isName(word)
+    const nameLike = name || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
     // A cosine of 0.6 is a loose relation, 0.9 nearly the same word: credit grows from nothing at softFloor to full at 1.
     // Names are not interchangeable: "Saudi" is not answered by "Qatar", however near their vectors.
-    for (const { term: near, similarity } of capitalised ? [] : (index.softMatcher?.matches(word) ?? [])) {
+    for (const { term: near, similarity } of name ? [] : (index.softMatcher?.matches(word) ?? [])) {
       const credit = (similarity - settings.softFloor) / (1 - settings.softFloor)
       if (credit > 0 && !matches.has(near)) matches.set(near, credit)
     }
@@ -109,7 +111,7 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     else weight = maxIdf * unknownWordShare(index, word, term, settings)
     // Very common words ("main", "way", "thing") are not a kind of thing the article would name.
     const focus = question.focus?.word === word && (index.softMatcher?.rank(word) ?? Infinity) > COMMON_RANK
-    terms.push({ term: resolved?.term ?? term, word, weight, nameLike, focus, topic, matches })
+    terms.push({ term: resolved?.term ?? term, word, weight, nameLike, capitalised, focus, topic, matches })
   }
   return { type: question.type, definitional: question.definitional, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
 }
@@ -137,6 +139,17 @@ function answerByPosition(index: PassageIndex, question: AnalysedQuestion, posit
   }
 }
 
+/**
+ * Where a text defines what a question asks about: "Tehrik-e-Taliban Pakistan
+ * (TTP)", "the TTP, a militant group", "TTP stands for". General English forms.
+ */
+function definingPattern(profile: QuestionProfile): RegExp | null {
+  const words = profile.terms.map((term) => term.word.replace(/[^\p{L}\p{N}]/gu, '')).filter((word) => word.length > 1)
+  if (words.length === 0) return null
+  const names = words.join('|')
+  return new RegExp(String.raw`\((?:${names})\)|\b(?:${names})\b(?:,\s+(?:a|an|the)\s|\s+(?:stands for|means|refers to)\b)`, 'iu')
+}
+
 /** The index terms of everyone a passage quotes or reports: their names and roles. */
 function speakerTermsOf(passage: Passage): Set<string> {
   return new Set(termsOf(passage.attributions.map(({ speaker }) => `${speaker.name} ${speaker.role ?? ''}`).join(' ')))
@@ -147,6 +160,8 @@ export interface AskContext {
   normalise?: QuestionNormaliser
   /** The short summary of the one article asked about; null when the question cannot say which. */
   summary?: () => SummaryResult | null
+  /** Whether a word is a name whatever its case (from the English dictionary). */
+  isName?: (word: string) => boolean
 }
 
 /** "tl;dr": the short summary, its first sentence as the answer, its passages as the sources. */
@@ -192,10 +207,10 @@ export interface Models {
   answerability?: LinearModel
 }
 
-export function retrieve(index: PassageIndex, question: AnalysedQuestion, options: AskOptions = {}, models: Models = {}): Retrieval {
+export function retrieve(index: PassageIndex, question: AnalysedQuestion, options: AskOptions = {}, models: Models = {}, isName?: (word: string) => boolean): Retrieval {
   const ranking = models.ranking ?? rankingModel()
   const settings: Settings = { ...defaultAskOptions, ...options }
-  const profile = profileQuestion(index, question, settings)
+  const profile = profileQuestion(index, question, settings, isName)
   const weights = new Map<string, number>()
   for (const term of profile.terms) {
     for (const [match, similarity] of term.matches) weights.set(match, Math.max(term.weight * similarity, weights.get(match) ?? 0))
@@ -206,6 +221,7 @@ export function retrieve(index: PassageIndex, question: AnalysedQuestion, option
   const found = candidates(searchTerms, index)
   const topScore = Math.max(...found.map((candidate) => candidate.score), 1e-9)
   const firstMentions = question.definitional ? firstMentionsOf(index, profile.terms.map((term) => term.term)) : new Set<number>()
+  const definitions = question.definitional ? definingPattern(profile) : null
   const asksForOutlet = question.focus !== null && OUTLET_WORDS.has(foldText(question.focus.word))
   const articleCoverage = new Map<string, Coverage>()
   const coverageOf = (slug: string) => {
@@ -228,7 +244,7 @@ export function retrieve(index: PassageIndex, question: AnalysedQuestion, option
         relativeScore: score / topScore,
         typeMatch,
         sentenceTypeMatch,
-        firstMention: firstMentions.has(position),
+        firstMention: firstMentions.has(position) || (definitions !== null && definitions.test(passage.text)),
         article: coverageOf(passage.articleSlug),
         speakerTerms: question.asksWhatWasSaid && passage.quotations.length > 0 ? speakerTermsOf(passage) : null,
       })
@@ -260,7 +276,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   if (positional) return positional
   if (question.terms.length === 0) return abstain(question, 'no-question', [], index)
 
-  const { profile, ranked, decision, article } = retrieve(index, question, settings)
+  const { profile, ranked, decision, article } = retrieve(index, question, settings, {}, context.isName)
   const missingWords = (article?.unmatched ?? profile.terms.filter((term) => term.matches.size === 0)).map((term) => term.word)
   const best = ranked[0]
   if (!best || !decision || !article) {
@@ -269,7 +285,8 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   }
   const model = answerabilityModel()
   // A question that names someone or something the article never mentions cannot be answered from it.
-  const unknownNames = article.unmatched.filter((term) => term.nameLike && term.matches.size === 0)
+  // Only names written as names: a lower-case "american" may be the article's "US", which the decision weighs instead.
+  const unknownNames = article.unmatched.filter((term) => term.capitalised && term.matches.size === 0)
   if (unknownNames.length > 0) return abstain(question, 'unknown-names', unknownNames.map((term) => term.word), index)
   if (model.probability(decision) < (settings.answerThreshold ?? model.threshold)) {
     const names = article.unmatched.filter((term) => term.nameLike)

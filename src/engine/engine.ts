@@ -36,6 +36,8 @@ export interface Engine {
   readonly index: PassageIndex
   /** The question pipeline's first stage, as ask uses it. */
   readonly normalise: QuestionNormaliser
+  /** Whether a word is a name whatever its case, as ask judges it. */
+  readonly isName: (word: string) => boolean
 }
 
 export class UnknownArticleError extends Error {
@@ -78,8 +80,9 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   return {
     index,
     normalise,
+    isName: (word) => dictionary?.isName(word) ?? false,
     // "tl;dr" is answered by the summary only where the corpus is one article: with several, the question does not say which.
-    ask: (question) => ask(index, question, options.ask, { normalise, summary: () => (articles.length === 1 ? summary({ length: 'short' }) : null) }),
+    ask: (question) => ask(index, question, options.ask, { normalise, summary: () => (articles.length === 1 ? summary({ length: 'short' }) : null), ...(dictionary ? { isName: (word: string) => dictionary.isName(word) } : {}) }),
     quote: (query) => lookUpQuotes(quotations, query),
     summary,
     speakers: () => listSpeakers(quotations),

@@ -19,8 +19,10 @@ export interface ProfiledTerm {
   word: string
   /** How much the word matters: its rarity in the corpus, or a stand-in weight when the corpus lacks it. */
   weight: number
-  /** A name the question uses (a person, place, organisation, acronym): its absence weighs heavily. */
+  /** A name the question uses (a person, place, organisation, acronym, title): its absence weighs heavily. */
   nameLike: boolean
+  /** Written as a name (capitalised inside the question, or an acronym): surely one. */
+  capitalised?: boolean
   /** The thing asked for ("what *weapons*", "how many *soldiers*", "who *led*"). */
   focus: boolean
   /** After "about", "regarding": the topic asked about ("What did Asif say about *the economy*?"). */

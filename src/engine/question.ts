@@ -146,7 +146,10 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
   const normalised = normalise ? normalise(raw) : null
   const echo = cleanQuestion(normalised ? normalised.original : raw)
   // "How old is X" asks for an age: the thing asked for is the age, which the article must give.
-  const text = cleanQuestion(normalised ? normalised.text : raw).replace(/\bhow old\b/gi, 'what age')
+  // "tl;dr" frames the question (it asks for the gist), it names nothing to find.
+  const read = cleanQuestion(normalised ? normalised.text : raw)
+  const aboutTheText = questionAboutTheText(foldText(read))
+  const text = read.replace(/\bhow old\b/gi, 'what age').replace(/\btl\W?dr\b/gi, ' ')
   // "How long/often/far…" frame the question; the word after "how" is not its topic.
   // "According to X, why…": a frame naming whose view is asked, not words to find.
   const framed = text.replace(/^\s*according to\b/i, (frame) => ' '.repeat(frame.length))
@@ -184,6 +187,6 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
     // "Who led the delegation?": what someone did is the thing asked about.
     focus: focusOf(tokens, terms) ?? (predicateWord ? (terms.find((term) => foldText(term.word) === predicateWord) ?? null) : null),
     asksWhatWasSaid: SPEECH.test(folded),
-    aboutTheText: questionAboutTheText(folded),
+    aboutTheText,
   }
 }

@@ -47,7 +47,7 @@ interface Observation {
 function observe(questions: LabelledQuestion[]): Observation[] {
   return questions.map((question) => {
     const analysed = analyseQuestion(question.q, question.engine.normalise)
-    const { ranked } = retrieve(question.engine.index, analysed, {}, { ranking: firstFeatureModel(RANK_FEATURES) })
+    const { ranked } = retrieve(question.engine.index, analysed, {}, { ranking: firstFeatureModel(RANK_FEATURES) }, question.engine.isName)
     return {
       question,
       rank: ranked.map((candidate) => ({ features: candidate.features, relevant: question.evidence !== null && containsAny(candidate.passage.text, question.evidence) })),
@@ -69,7 +69,7 @@ export interface SplitReport {
 function report(questions: LabelledQuestion[], ranking: LinearModel, answerability: LinearModel): SplitReport {
   const result: SplitReport = { questions: questions.length, hitAt1: 0, answerable: 0, abstained: 0, unanswerable: 0, falseAbstentions: 0 }
   for (const question of questions) {
-    const { ranked, decision } = retrieve(question.engine.index, analyseQuestion(question.q, question.engine.normalise), {}, { ranking, answerability })
+    const { ranked, decision } = retrieve(question.engine.index, analyseQuestion(question.q, question.engine.normalise), {}, { ranking, answerability }, question.engine.isName)
     const answers = decision !== null && answerability.probability(decision) >= answerability.threshold
     if (question.evidence === null) {
       result.unanswerable++
@@ -125,7 +125,7 @@ export function train(questions: LabelledQuestion[], fittedOn: string): Training
   const answerLabels: number[] = []
   const answerWeights: number[] = []
   for (const question of fitting) {
-    const { decision } = retrieve(question.engine.index, analyseQuestion(question.q, question.engine.normalise), {}, { ranking })
+    const { decision } = retrieve(question.engine.index, analyseQuestion(question.q, question.engine.normalise), {}, { ranking }, question.engine.isName)
     if (!decision) continue
     answerRows.push(decision)
     answerLabels.push(question.evidence === null ? 0 : 1)

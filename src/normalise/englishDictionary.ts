@@ -20,6 +20,8 @@ export interface SpellChecker {
    * a name the dictionary lacks than a misspelt one it has.
    */
   suggest(word: string): string[]
+  /** Whether the dictionary knows the word only capitalised: a name ("india" → "India"), whatever case it was typed in. */
+  isName(word: string): boolean
 }
 
 const EDIT_ALPHABET = [..."abcdefghijklmnopqrstuvwxyz'"]
@@ -100,6 +102,10 @@ export function wordListDictionary(words: Iterable<string>, options: WordListOpt
       const lower = word.toLowerCase()
       return includesSorted(common, lower) || includesSorted(names, lower)
     },
+    isName: (word) => {
+      const lower = word.toLowerCase()
+      return includesSorted(names, lower) && !includesSorted(common, lower)
+    },
     suggest(word) {
       const lower = word.toLowerCase()
       // Checked as generated, with no set of all ~600 edits: less garbage per look-up.
@@ -117,6 +123,7 @@ export function hunspellDictionary(spell: NSpell): SpellChecker {
   return {
     has: (word) => spell.correct(word) || spell.correct(word.toLowerCase()) || spell.correct(capitalise(word.toLowerCase())),
     suggest: (word) => [...new Set(spell.suggest(word.toLowerCase()).filter((suggestion) => suggestion === suggestion.toLowerCase()))],
+    isName: (word) => !spell.correct(word.toLowerCase()) && spell.correct(capitalise(word.toLowerCase())),
   }
 }
 

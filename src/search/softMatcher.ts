@@ -8,12 +8,12 @@ export interface SoftMatcherOptions {
   limit?: number
   /**
    * The most frequent English words ("next", "back", "day") have neighbours that
-   * are merely frequent too: words ranked above this neither get nor give stand-ins. Default 500.
+   * are merely frequent too: words ranked above this neither get nor give stand-ins. Default 200.
    */
   minRank?: number
 }
 
-export const defaultSoftMatcherOptions: Required<SoftMatcherOptions> = { minSimilarity: 0.6, limit: 6, minRank: 500 }
+export const defaultSoftMatcherOptions: Required<SoftMatcherOptions> = { minSimilarity: 0.6, limit: 6, minRank: 200 }
 
 /** A corpus term standing in for a question word, with the cosine of their words. */
 export interface SoftMatch {
