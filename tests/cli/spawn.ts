@@ -49,7 +49,31 @@ function emptyWorkingFolder(): string {
   return emptyFolder
 }
 
+/**
+ * At most this many CLI processes at once per test worker: each loads the word
+ * vectors, the dictionary and the tagger, and a dozen at once on two cores
+ * would only queue for the processor.
+ */
+const MAX_RUNNING = 3
+let running = 0
+const waiting: Array<() => void> = []
+
+async function inTurn<T>(start: () => Promise<T>): Promise<T> {
+  if (running >= MAX_RUNNING) await new Promise<void>((resolve) => waiting.push(resolve))
+  running++
+  try {
+    return await start()
+  } finally {
+    running--
+    waiting.shift()?.()
+  }
+}
+
 export function runScript(script: string, args: string[] = [], options: RunOptions = {}): Promise<RunResult> {
+  return inTurn(() => startScript(script, args, options))
+}
+
+function startScript(script: string, args: string[], options: RunOptions): Promise<RunResult> {
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !PROJECT_VARIABLES.includes(key)) env[key] = value
   env.CORPUS_DIR = MAIN_CORPUS_DIR
@@ -65,8 +89,8 @@ export function runScript(script: string, args: string[] = [], options: RunOptio
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    // A hung child must not hang the suite: it is ended (by its own pid) after 15 s.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    // A hung child must not hang the suite: it is ended (by its own pid) after 45 s.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000)
     child.on('error', (error) => {
       clearTimeout(timer)
       reject(error)

@@ -7,6 +7,7 @@ import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
 import { formatReport } from '../../evaluation/evalSet.ts'
 import { formatScoreTable, scoreSets, type ScoredSet } from '../../evaluation/scoreSuite.ts'
 import { loadSingleSet, loadSuite, type SuiteSet } from '../../evaluation/suite.ts'
+import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
 import { parseCommandLine, runCli, UsageError, writeJson, type CliIO } from './runCli.ts'
 
 const USAGE = 'npm run eval -- [--json] [--misses] [file.json | folder]   (default: every set in ../shared/eval)'
@@ -55,13 +56,15 @@ function readSuite(target: string | undefined, io: CliIO): { groups: Array<{ hea
   return { groups }
 }
 
-export function evalCommand(argv: string[], io: CliIO): void {
+export async function evalCommand(argv: string[], io: CliIO): Promise<void> {
   const { values, positionals } = parseCommandLine(
     argv,
     { json: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false } },
     USAGE,
   )
   if (positionals.length > 1) throw new UsageError(`one evaluation file or folder at most — usage: ${USAGE}`)
+  // Scores must be of the engine as it runs: with its word vectors, built first if need be.
+  await prepareWordVectors((line) => io.stderr.write(`${line}\n`))
   const { groups } = readSuite(positionals[0], io)
   const scored: Array<{ heading: string; results: ScoredSet[] }> = groups.map(({ heading, sets }) => ({ heading, results: scoreSets(sets) }))
   if (values.json) {

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { CorpusError } from '../../corpus/parseArticle.ts'
 import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
 import { loadEngine } from '../../loadEngine.ts'
-import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
+import { sharedWordVectors } from '../../semantics/sharedVectors.ts'
 import type { Engine } from '../../engine/engine.ts'
 
 /** A mistake in the command line: reported in one line, exit code 2. */
@@ -28,6 +28,8 @@ export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options'
 
 /** The corpus folder: CORPUS_DIR when set, else the project's own. */
 export function engineFromEnvironment(): Engine {
+  // The cache is built at npm install (or the bot's first start); a command only reads it, after its arguments are checked.
+  if (!sharedWordVectors()) process.stderr.write('word vectors are not built yet (npm run vectors builds them): answering without meaning-based matching\n')
   return loadEngine(process.env.CORPUS_DIR?.trim() || DEFAULT_CORPUS_DIR)
 }
 
@@ -38,7 +40,6 @@ export function engineFromEnvironment(): Engine {
 export async function runCli(command: (argv: string[], io: CliIO) => Promise<void> | void): Promise<void> {
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }
   try {
-    await prepareWordVectors((line) => io.stderr.write(`${line}\n`))
     await command(process.argv.slice(2), io)
   } catch (error) {
     if (error instanceof UsageError) {

@@ -6,6 +6,7 @@ import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
 import { MODEL_FILES } from '../../engine/models.ts'
 import { labelledQuestions, train, type SplitReport } from '../../evaluation/training.ts'
 import { loadSingleSet, loadSuite, type SuiteSet } from '../../evaluation/suite.ts'
+import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
 import { parseCommandLine, runCli, UsageError, type CliIO } from './runCli.ts'
 
 const USAGE = 'npm run train -- [--dry-run] [folder]   (default: ../shared/eval plus tests/fixtures/eval)'
@@ -16,10 +17,12 @@ function describe(name: string, split: SplitReport): string {
   return `${name.padEnd(9)} ${split.questions} questions: hit@1 ${split.hitAt1}/${split.answerable}, abstained ${split.abstained}/${split.unanswerable}, false abstentions ${split.falseAbstentions}/${split.answerable}`
 }
 
-export function trainCommand(argv: string[], io: CliIO): void {
+export async function trainCommand(argv: string[], io: CliIO): Promise<void> {
   const { values, positionals } = parseCommandLine(argv, { 'dry-run': { type: 'boolean', default: false } }, USAGE)
   const directory = positionals[0] ?? SHARED_EVAL_DIR
   if (!existsSync(directory)) throw new UsageError(`training needs labelled questions: no ${directory} (the shared evaluation folder) — usage: ${USAGE}`)
+  // The weights must be fitted on the features the running engine computes: with its word vectors.
+  await prepareWordVectors((line) => io.stderr.write(`${line}\n`))
   const corpus = loadCorpus(DEFAULT_CORPUS_DIR)
   const suite = loadSuite(directory, corpus)
   const sets: SuiteSet[] = [...suite.sets]
