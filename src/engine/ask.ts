@@ -31,7 +31,7 @@ export interface AskOptions {
   softFloor?: number
   /** At most this many passages in an answer, the best included. Default 3. */
   maxPassages?: number
-  /** A supporting passage's ranking score (log-odds) may be at most this far below the best's. Default 2. */
+  /** A supporting passage's ranking score (log-odds) may be at most this far below the best's. Default 3. */
   supportMargin?: number
   /** Probability of "answerable" at or above which the engine answers; default: the fitted model's threshold. */
   answerThreshold?: number
@@ -43,7 +43,7 @@ export const defaultAskOptions: Required<Omit<AskOptions, 'answerThreshold'>> = 
   typoSimilarity: 0.7,
   softFloor: 0.5,
   maxPassages: 3,
-  supportMargin: 2,
+  supportMargin: 3,
 }
 
 type Settings = typeof defaultAskOptions & Pick<AskOptions, 'answerThreshold'>
