@@ -2,7 +2,9 @@ import { performance } from 'node:perf_hooks'
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type REST } from 'discord.js'
 import type { Engine } from '../../engine/engine.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
+import type { ChannelActions } from '../../interactions/channelActions.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
+import type { BotMessage } from '../../presenters/discord/botMessage.ts'
 import type { Logger } from '../../logging/logger.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
@@ -16,12 +18,15 @@ export interface GatewayDependencies {
   rest: REST
   botUserId: () => string
   logger: Logger
+  /** Wraps the channel actions of one interaction (so shutdown can take them back). */
+  wrapChannel?: (channel: ChannelActions, interaction: Interaction) => ChannelActions
 }
 
 function contextFor(interaction: Interaction, deps: GatewayDependencies): HandlerContext {
+  const channel = interaction.channelId && interaction.guildId ? restChannelActions(deps.rest, interaction.channelId) : null
   return {
     engine: deps.engine,
-    channel: interaction.channelId && interaction.guildId ? restChannelActions(deps.rest, interaction.channelId) : null,
+    channel: channel && deps.wrapChannel ? deps.wrapChannel(channel, interaction) : channel,
     botUserId: deps.botUserId(),
   }
 }
@@ -49,9 +54,8 @@ async function answerButton(interaction: ButtonInteraction, deps: GatewayDepende
 }
 
 /** Last resort after a failure: one ephemeral apology, as a follow-up if a response already went out. */
-async function apologise(interaction: Interaction, logger: Logger): Promise<void> {
+export async function apologise(interaction: Interaction, logger: Logger, message: BotMessage = notice(SOMETHING_WENT_WRONG)): Promise<void> {
   if (!interaction.isRepliable()) return
-  const message = notice(SOMETHING_WENT_WRONG)
   const apology = replyOptions(message)
   try {
     if (interaction.deferred && !interaction.replied) await interaction.editReply(editOptions(message))

@@ -6,7 +6,8 @@ import type { Engine } from '../../engine/engine.ts'
 import { InteractionRouter } from '../../interactions/router.ts'
 import { createLogger } from '../../logging/logger.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
-import { handleInteraction } from './handleInteraction.ts'
+import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
+import { drainingGateway } from './drainingGateway.ts'
 
 /** A start-up failure with a message fit for the operator (no stack, no secrets). */
 export class StartupError extends Error {
@@ -26,27 +27,30 @@ export interface GatewayBotOptions {
 export async function startGatewayBot({ engine, environment, token }: GatewayBotOptions): Promise<Client> {
   const started = performance.now()
   const logger = createLogger(environment.LOG_LEVEL)
+  // discord.js reads SHARDS and SHARD_COUNT from the environment. A ShardingManager sets both for its
+  // shards; outside one, SHARD_COUNT is only start:sharded's setting and must not split this process.
+  if (!('SHARDS' in process.env)) delete process.env.SHARD_COUNT
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(environment.DISCORD_API_URL ? { rest: { api: environment.DISCORD_API_URL } } : {}),
   })
   const router = new InteractionRouter(commands)
   const deps = { engine, router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger }
+  const drain = drainingGateway(deps, logger)
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, deps)
-  })
+  client.on(Events.InteractionCreate, (interaction) => drain.accept(interaction))
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, startupMs: Math.round(performance.now() - started) }, `ready in ${ready.guilds.cache.size} guild(s)`)
   })
   client.on(Events.Error, (error) => logger.error({ err: loggableError(error) }, 'client error'))
 
-  const stop = () => {
-    logger.info('shutting down')
-    void client.destroy().finally(() => process.exit(0))
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  onShutdownSignals(async (signal) => {
+    logger.info({ signal, inFlight: drain.inFlight }, 'shutting down: answering what is in flight')
+    const drained = await drain.stop(environment.SHUTDOWN_TIMEOUT_MS)
+    // Close code 1000: Discord ends the session, no resume expected.
+    await client.destroy()
+    logger.info(drained, 'shut down')
+  }, logger)
 
   try {
     await client.login(token)

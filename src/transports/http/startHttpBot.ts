@@ -5,28 +5,37 @@ import { loadEnvironment } from '../../config/loadEnvironment.ts'
 import { InteractionRouter } from '../../interactions/router.ts'
 import { createLogger } from '../../logging/logger.ts'
 import { loadEngine } from '../../loadEngine.ts'
-import { startHttpEndpoint } from './startHttpEndpoint.ts'
+import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
+import { listenFailure } from './listenFailure.ts'
+import { startHttpEndpoint, type HttpEndpoint } from './startHttpEndpoint.ts'
 import { publicKeyFromHex } from './verifySignature.ts'
 
 /**
  * `npm run start:http`: the bot as an HTTP interactions endpoint (no gateway).
  * Set the application's Interactions Endpoint URL in the developer portal to
- * this server, behind HTTPS.
+ * this server, behind HTTPS. SIGTERM drains it (see startHttpEndpoint).
  */
-export async function startHttpBot(environment: Environment) {
+export async function startHttpBot(environment: Environment): Promise<HttpEndpoint> {
   const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_PUBLIC_KEY: publicKey } = environment
-  if (!token || !applicationId || !publicKey) {
-    throw new Error('start:http needs DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_PUBLIC_KEY (see .env.example)')
-  }
+  const missing = Object.entries({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_PUBLIC_KEY: publicKey }).flatMap(([name, value]) => (value ? [] : [name]))
+  if (missing.length > 0) throw new Error(`needs ${missing.join(', ')} (see .env.example)`)
   const logger = createLogger(environment.LOG_LEVEL)
-  const rest = new REST(environment.DISCORD_API_URL ? { api: environment.DISCORD_API_URL } : {}).setToken(token)
+  const rest = new REST(environment.DISCORD_API_URL ? { api: environment.DISCORD_API_URL } : {}).setToken(token as string)
   const endpoint = await startHttpEndpoint({
     port: environment.HTTP_PORT,
     host: environment.HTTP_HOST,
-    publicKey: publicKeyFromHex(publicKey),
+    publicKey: publicKeyFromHex(publicKey as string),
+    maxConnections: environment.HTTP_MAX_CONNECTIONS,
     // A bot application's user id is its application id.
-    deps: { engine: loadEngine(environment.CORPUS_DIR), router: new InteractionRouter(commands), rest, botUserId: applicationId, logger },
+    deps: { engine: loadEngine(environment.CORPUS_DIR), router: new InteractionRouter(commands), rest, botUserId: applicationId as string, logger },
+  }).catch((error: unknown) => {
+    throw listenFailure(error, environment.HTTP_HOST, environment.HTTP_PORT)
   })
+  onShutdownSignals(async (signal) => {
+    logger.info({ signal }, 'shutting down: answering what is in flight')
+    const drained = await endpoint.drain(environment.SHUTDOWN_TIMEOUT_MS)
+    logger.info(drained, 'shut down')
+  }, logger)
   logger.info({ url: endpoint.url }, 'listening for interactions')
   return endpoint
 }
