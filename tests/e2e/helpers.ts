@@ -63,6 +63,8 @@ export function childEnv(overrides: Partial<Record<(typeof PROGRAM_VARIABLES)[nu
     DOTENV_CONFIG_PATH: '/nonexistent',
     DOTENV_CONFIG_QUIET: 'true',
     NO_COLOR: '1',
+    // Most suites send many commands from one user; the cooldown has its own tests (metrics.test.ts).
+    COOLDOWN_MAX: '0',
     ...overrides,
   }
 }

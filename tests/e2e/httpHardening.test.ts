@@ -195,3 +195,33 @@ describe('HTTP mode: SIGTERM drains (npm run start:http)', () => {
     }
   }, 30_000)
 })
+
+describe('HTTP mode: /metrics on the endpoint', () => {
+  let bot: Child | undefined
+  afterEach(async () => {
+    await bot?.stop()
+    bot = undefined
+  })
+
+  it('GIVEN known traffic THEN /metrics counts answered interactions by outcome and refusals by status', async () => {
+    bot = new Child(
+      ['src/transports/http/startHttpBot.ts'],
+      childEnv({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl, DISCORD_PUBLIC_KEY: PUBLIC_KEY_HEX, HTTP_PORT: '0' }),
+    )
+    const url = String((await bot.waitForLog((line) => line.msg === 'listening for interactions', 20_000)).url)
+    const replayed = signed(ask('Where were the talks held?'))
+    expect((await post(url, ask())).status).toBe(200)
+    expect((await fetch(url, { method: 'POST', ...replayed })).status).toBe(200)
+    expect((await fetch(url, { method: 'POST', ...replayed })).status).toBe(409)
+    expect((await post(url, ask(), { ageSeconds: 600 })).status).toBe(401)
+    expect((await post(url, discord.slashCommand({ name: 'ghost', options: [] }))).status).toBe(200)
+    const text = await (await fetch(new URL('/metrics', url))).text()
+    const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0)
+    expect(value(/^bot_interactions_total\{kind="command",command="ask",outcome="ok"\} (\d+)$/m)).toBe(2)
+    expect(value(/^bot_interactions_total\{kind="command",command="other",outcome="unknown"\} (\d+)$/m)).toBe(1)
+    expect(value(/^bot_http_refused_total\{status="409"\} (\d+)$/m)).toBe(1)
+    expect(value(/^bot_http_refused_total\{status="401"\} (\d+)$/m)).toBe(1)
+    expect(value(/^bot_first_response_seconds_count\{kind="command",transport="http"\} (\d+)$/m)).toBe(3)
+    expect(value(/^bot_articles (\d+)$/m)).toBe(1)
+  }, 30_000)
+})

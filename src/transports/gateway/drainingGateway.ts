@@ -25,6 +25,7 @@ export function drainingGateway(deps: GatewayDependencies, logger: Logger): Drai
   return {
     accept(interaction) {
       if (stopping) {
+        deps.metrics?.interactions.inc({ kind: 'other', command: 'other', outcome: 'restarting' })
         void inFlight.track(apologise(interaction, logger, restartingNotice()))
         return
       }
@@ -37,6 +38,7 @@ export function drainingGateway(deps: GatewayDependencies, logger: Logger): Drai
       void inFlight.track(handleInteraction(interaction, { ...deps, wrapChannel }), async () => {
         for (const actions of revocable) await actions.revoke()
         logger.warn({ interactionId: interaction.id }, 'gave up on an interaction at shutdown; its channel actions were undone')
+        deps.metrics?.unanswered.inc({ reason: 'aborted' })
         await apologise(interaction, logger, gaveUpNotice())
       })
     },

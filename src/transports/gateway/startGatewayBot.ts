@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks'
 import { Client, Events, GatewayIntentBits } from 'discord.js'
-import { commands } from '../../../commands/index.ts'
 import type { Environment } from '../../config/environment.ts'
 import type { Engine } from '../../engine/engine.ts'
-import { InteractionRouter } from '../../interactions/router.ts'
 import { createLogger } from '../../logging/logger.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
+import { BotMetrics } from '../../metrics/botMetrics.ts'
+import { registrySource, startMetricsServer } from '../../metrics/metricsServer.ts'
+import { watchRest } from '../../metrics/restMetrics.ts'
+import { routerFor } from '../routerFor.ts'
 import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
 import { drainingGateway } from './drainingGateway.ts'
 
@@ -18,13 +20,15 @@ export interface GatewayBotOptions {
   engine: Engine
   environment: Environment
   token: string
+  /** How long building the engine took, for the metrics. */
+  engineBuildMs?: number
 }
 
 /**
  * Logs in over the gateway with the Guilds intent only (slash commands need
  * no privileged intents) and answers interactions until stopped.
  */
-export async function startGatewayBot({ engine, environment, token }: GatewayBotOptions): Promise<Client> {
+export async function startGatewayBot({ engine, environment, token, engineBuildMs = 0 }: GatewayBotOptions): Promise<Client> {
   const started = performance.now()
   const logger = createLogger(environment.LOG_LEVEL)
   // discord.js reads SHARDS and SHARD_COUNT from the environment. A ShardingManager sets both for its
@@ -34,8 +38,18 @@ export async function startGatewayBot({ engine, environment, token }: GatewayBot
     intents: [GatewayIntentBits.Guilds],
     ...(environment.DISCORD_API_URL ? { rest: { api: environment.DISCORD_API_URL } } : {}),
   })
-  const router = new InteractionRouter(commands)
-  const deps = { engine, router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger }
+  const router = routerFor(environment)
+  const metrics = new BotMetrics(router.modules.map((module) => module.data.name))
+  metrics.recordEngine(engineBuildMs, engine.articles().length)
+  watchRest(client.rest, metrics)
+  client.on(Events.ShardReconnecting, () => metrics.gatewayReconnects.inc())
+  client.on(Events.ShardResume, () => metrics.gatewayResumes.inc())
+  // For a ShardingManager's broadcastEval: each shard hands over its counters to be summed.
+  Object.assign(client, { botMetricsJson: () => metrics.registry.getMetricsAsJSON() })
+  const underManager = 'SHARDING_MANAGER' in process.env
+  const metricsServer = environment.METRICS_PORT !== undefined && !underManager ? await startMetricsServer(registrySource(metrics.registry), environment.METRICS_PORT, environment.METRICS_HOST) : null
+  if (metricsServer) logger.info({ url: metricsServer.url }, 'serving metrics')
+  const deps = { engine, router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger, metrics }
   const drain = drainingGateway(deps, logger)
 
   client.on(Events.InteractionCreate, (interaction) => drain.accept(interaction))
@@ -49,6 +63,7 @@ export async function startGatewayBot({ engine, environment, token }: GatewayBot
     const drained = await drain.stop(environment.SHUTDOWN_TIMEOUT_MS)
     // Close code 1000: Discord ends the session, no resume expected.
     await client.destroy()
+    metricsServer?.server.close()
     logger.info(drained, 'shut down')
   }, logger)
 
@@ -56,6 +71,7 @@ export async function startGatewayBot({ engine, environment, token }: GatewayBot
     await client.login(token)
   } catch (error) {
     await client.destroy()
+    metricsServer?.server.close()
     const code = (error as { code?: string }).code
     if (code === 'TokenInvalid') throw new StartupError('Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Bot page of the developer portal.')
     throw new StartupError(`could not connect to Discord: ${(error as Error).message}`)

@@ -4,6 +4,7 @@ import type { Engine } from '../../engine/engine.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
 import type { Logger } from '../../logging/logger.ts'
+import type { BotMetrics, InteractionKind } from '../../metrics/botMetrics.ts'
 import { EPHEMERAL_FLAG, toApiMessage, type BotMessage } from '../../presenters/discord/botMessage.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
 import type { ChannelActions } from '../../interactions/channelActions.ts'
@@ -31,6 +32,7 @@ export interface HttpDependencies {
   rest: REST
   botUserId: string
   logger: Logger
+  metrics?: BotMetrics
 }
 
 /** The HTTP response to send now, and work to finish after it (a deferred reply's edit). */
@@ -57,8 +59,9 @@ function reply(message: BotMessage): InteractionAnswer {
  */
 export async function answerInteraction(raw: RawInteraction, deps: HttpDependencies): Promise<InteractionAnswer> {
   const started = performance.now()
-  const log = (kind: string, command: string, outcome: Outcome | 'failed', error?: unknown) => {
+  const log = (kind: 'command' | 'autocomplete' | 'button' | `type-${number}`, command: string, outcome: Outcome | 'failed', error?: unknown) => {
     if (error) deps.logger.error({ err: loggableError(error), kind, command }, 'handler failed')
+    deps.metrics?.countInteraction(kind.startsWith('type-') ? 'other' : (kind as InteractionKind), command, outcome)
     deps.logger.info({ kind, command, outcome, latencyMs: Math.round((performance.now() - started) * 100) / 100, guildId: raw.guild_id ?? null, transport: 'http' }, 'interaction')
   }
   switch (raw.type) {

@@ -1,10 +1,13 @@
 import { REST } from 'discord.js'
-import { commands } from '../../../commands/index.ts'
+import { performance } from 'node:perf_hooks'
 import type { Environment } from '../../config/environment.ts'
 import { loadEnvironment } from '../../config/loadEnvironment.ts'
-import { InteractionRouter } from '../../interactions/router.ts'
 import { createLogger } from '../../logging/logger.ts'
 import { loadEngine } from '../../loadEngine.ts'
+import { BotMetrics } from '../../metrics/botMetrics.ts'
+import { registrySource } from '../../metrics/metricsServer.ts'
+import { watchRest } from '../../metrics/restMetrics.ts'
+import { routerFor } from '../routerFor.ts'
 import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
 import { listenFailure } from './listenFailure.ts'
 import { startHttpEndpoint, type HttpEndpoint } from './startHttpEndpoint.ts'
@@ -21,13 +24,27 @@ export async function startHttpBot(environment: Environment): Promise<HttpEndpoi
   if (missing.length > 0) throw new Error(`needs ${missing.join(', ')} (see .env.example)`)
   const logger = createLogger(environment.LOG_LEVEL)
   const rest = new REST(environment.DISCORD_API_URL ? { api: environment.DISCORD_API_URL } : {}).setToken(token as string)
+  const router = routerFor(environment)
+  const metrics = new BotMetrics(router.modules.map((module) => module.data.name))
+  watchRest(rest, metrics)
+  const engineStarted = performance.now()
+  const engine = loadEngine(environment.CORPUS_DIR)
+  metrics.recordEngine(performance.now() - engineStarted, engine.articles().length)
+  const metricsText = registrySource(metrics.registry)
   const endpoint = await startHttpEndpoint({
     port: environment.HTTP_PORT,
     host: environment.HTTP_HOST,
     publicKey: publicKeyFromHex(publicKey as string),
     maxConnections: environment.HTTP_MAX_CONNECTIONS,
     // A bot application's user id is its application id.
-    deps: { engine: loadEngine(environment.CORPUS_DIR), router: new InteractionRouter(commands), rest, botUserId: applicationId as string, logger },
+    deps: { engine, router, rest, botUserId: applicationId as string, logger, metrics },
+    extraRoutes: {
+      '/metrics': async (_request, response) => {
+        const { contentType, text } = await metricsText()
+        response.writeHead(200, { 'content-type': contentType }).end(text)
+      },
+    },
+    onRefused: (status) => metrics.httpRefused.inc({ status: String(status) }),
   }).catch((error: unknown) => {
     throw listenFailure(error, environment.HTTP_HOST, environment.HTTP_PORT)
   })

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { KeyObject } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
 import type { Logger } from '../../logging/logger.ts'
+import type { InteractionKind } from '../../metrics/botMetrics.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
 import { InFlight, type DrainResult } from '../shutdown/inFlight.ts'
 import { answerInteraction, apology, type HttpDependencies } from './answerInteraction.ts'
@@ -42,6 +44,11 @@ const KEEP_ALIVE_TIMEOUT_MS = 5_000
 const REPLAY_TTL_MS = 2 * MAX_CLOCK_SKEW_SECONDS * 1000
 const REPLAY_CAPACITY = 100_000
 
+/** Discord's interaction types as metric labels. */
+function kindOf(type: number): InteractionKind {
+  return type === 2 ? 'command' : type === 3 ? 'button' : type === 4 ? 'autocomplete' : 'other'
+}
+
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name]
   return typeof value === 'string' ? value : undefined
@@ -61,6 +68,7 @@ export async function startHttpEndpoint({ port, host = '127.0.0.1', publicKey, d
   let draining = false
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const received = performance.now()
     const send = (status: number, body?: unknown) => {
       const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' }
       // Draining: no keep-alive, so connections end once their last answer is out.
@@ -104,6 +112,7 @@ export async function startHttpEndpoint({ port, host = '127.0.0.1', publicKey, d
     try {
       const answer = await answerInteraction(raw, deps)
       send(200, answer.body)
+      deps.metrics?.observeFirstResponse(kindOf(raw.type), 'http', (performance.now() - received) / 1000)
       if (answer.afterResponse) {
         const work = answer.afterResponse().catch((error: unknown) => logger.error({ err: loggableError(error) }, 'deferred reply failed'))
         void inFlight.track(work, answer.abort)
