@@ -30,7 +30,9 @@ export interface GatewayBotOptions {
  */
 export async function startGatewayBot({ engine, environment, token, engineBuildMs = 0 }: GatewayBotOptions): Promise<Client> {
   const started = performance.now()
-  const logger = createLogger(environment.LOG_LEVEL)
+  // Under a ShardingManager every line says which shard wrote it.
+  const shardIds = process.env.SHARDS !== undefined ? { shard: JSON.parse(process.env.SHARDS) as unknown } : {}
+  const logger = createLogger(environment.LOG_LEVEL).child(shardIds)
   // discord.js reads SHARDS and SHARD_COUNT from the environment. A ShardingManager sets both for its
   // shards; outside one, SHARD_COUNT is only start:sharded's setting and must not split this process.
   if (!('SHARDS' in process.env)) delete process.env.SHARD_COUNT

@@ -15,6 +15,10 @@ export function onShutdownSignals(shutdown: (signal: NodeJS.Signals) => Promise<
       logger.warn({ signal }, 'second signal: exiting at once')
       process.exit(EXIT_AT_ONCE[signal] ?? 1)
     }
+    begin(signal)
+  }
+  const begin = (signal: NodeJS.Signals) => {
+    if (stopping) return
     stopping = true
     shutdown(signal).then(
       () => process.exit(0),
@@ -26,4 +30,12 @@ export function onShutdownSignals(shutdown: (signal: NodeJS.Signals) => Promise<
   }
   process.on('SIGTERM', onSignal)
   process.on('SIGINT', onSignal)
+  // A shard asked to stop by its ShardingManager (over IPC, not a signal: the shard may also get the
+  // terminal's or systemd's own signal, and two signals would mean "exit at once").
+  process.on('message', (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === SHUTDOWN_MESSAGE) begin('SIGTERM')
+  })
 }
+
+/** The IPC message a ShardingManager sends its shards to start a graceful shutdown. */
+export const SHUTDOWN_MESSAGE = 'bot:shutdown'
