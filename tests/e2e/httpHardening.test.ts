@@ -196,6 +196,40 @@ describe('HTTP mode: SIGTERM drains (npm run start:http)', () => {
   }, 30_000)
 })
 
+describe('HTTP mode: a /pin-summary unfinished at SHUTDOWN_TIMEOUT_MS', () => {
+  let bot: Child | undefined
+  afterEach(async () => {
+    await bot?.stop()
+    bot = undefined
+  })
+
+  it('GIVEN pinning hangs past the timeout WHEN SIGTERM THEN the post is deleted, the moderator is told nothing changed, and it exits 0', async () => {
+    const fake = discord
+    bot = new Child(
+      ['src/transports/http/startHttpBot.ts'],
+      childEnv({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_PUBLIC_KEY: PUBLIC_KEY_HEX, HTTP_PORT: '0', SHUTDOWN_TIMEOUT_MS: '1500' }),
+    )
+    const url = String((await bot.waitForLog((line) => line.msg === 'listening for interactions', 20_000)).url)
+    const before = fake.requests.length
+    fake.setResponseDelay((r) => (r.route === 'PUT /channels/:channel/messages/pins/:message' ? 20_000 : 0))
+    try {
+      const payload = fake.slashCommand({ name: 'pin-summary', options: [], memberPermissions: PIN_MESSAGES })
+      expect((await post(url, payload)).json.type).toBe(5)
+      await waitUntil(() => fake.requests.slice(before).some((r) => r.route === 'PUT /channels/:channel/messages/pins/:message'), 'the pin request')
+      const posted = fake.requests.slice(before).find((r) => r.route === 'POST /channels/:channel/messages')?.response as { id: string }
+      const signalled = Date.now()
+      bot.process.kill('SIGTERM')
+      expect((await bot.exited).code).toBe(0)
+      expect(Date.now() - signalled).toBeLessThan(4_000)
+      expect(fake.message(posted.id), 'the half-done summary is deleted').toBeUndefined()
+      const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), 1)
+      expect(String((edit.body as { content?: string }).content)).toMatch(/restarting.*nothing was changed/i)
+    } finally {
+      fake.setResponseDelay(null)
+    }
+  }, 30_000)
+})
+
 describe('HTTP mode: /metrics on the endpoint', () => {
   let bot: Child | undefined
   afterEach(async () => {

@@ -35,7 +35,9 @@ export function drainingGateway(deps: GatewayDependencies, logger: Logger): Drai
         revocable.push(actions)
         return actions.channel
       }
-      void inFlight.track(handleInteraction(interaction, { ...deps, wrapChannel }), async () => {
+      let abandoned = false
+      void inFlight.track(handleInteraction(interaction, { ...deps, wrapChannel, abandoned: () => abandoned }), async () => {
+        abandoned = true
         for (const actions of revocable) await actions.revoke()
         logger.warn({ interactionId: interaction.id }, 'gave up on an interaction at shutdown; its channel actions were undone')
         deps.metrics?.unanswered.inc({ reason: 'aborted' })

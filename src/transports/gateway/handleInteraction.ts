@@ -22,6 +22,8 @@ export interface GatewayDependencies {
   /** Wraps the channel actions of one interaction (so shutdown can take them back). */
   wrapChannel?: (channel: ChannelActions, interaction: Interaction) => ChannelActions
   metrics?: BotMetrics
+  /** True once shutdown gave up on this interaction and answered it itself: the handler's late reply is dropped. */
+  abandoned?: () => boolean
 }
 
 /** Called once the interaction's first response has reached Discord. */
@@ -43,6 +45,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Gat
     responded()
   }
   const routed = await deps.router.runCommand(commandInputOf(interaction), contextFor(interaction, deps))
+  if (deps.abandoned?.()) return routed
   if (interaction.deferred) await interaction.editReply(editOptions(routed.result))
   else {
     await interaction.reply({ ...replyOptions(routed.result), withResponse: true })

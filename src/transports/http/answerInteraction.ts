@@ -99,10 +99,13 @@ export async function answerInteraction(raw: RawInteraction, deps: HttpDependenc
         const { flags: _ephemeralIsFixed, ...body } = toApiMessage(message)
         return deps.rest.patch(Routes.webhookMessage(raw.application_id, raw.token), { body, auth: false })
       }
+      let abandoned = false
       return {
         body: { type: DEFERRED_REPLY, data: module.defer.ephemeral ? { flags: EPHEMERAL_FLAG } : {} },
         afterResponse: async () => {
           const routed = await deps.router.runCommand(input, contextFor(raw, deps, track))
+          // Shutdown gave up on it and has answered already.
+          if (abandoned) return
           try {
             await editOriginal(routed.result)
             log('command', input.commandName, routed.outcome, routed.error)
@@ -111,6 +114,7 @@ export async function answerInteraction(raw: RawInteraction, deps: HttpDependenc
           }
         },
         abort: async () => {
+          abandoned = true
           for (const actions of revocable) await actions.revoke()
           await editOriginal(gaveUpNotice()).catch((error: unknown) => deps.logger.error({ err: loggableError(error) }, 'could not send the restart notice'))
         },
