@@ -57,6 +57,21 @@ describe('deploy-commands settings', () => {
   })
 })
 
+describe('start:sharded settings', () => {
+  it('GIVEN no DISCORD_TOKEN THEN one line naming it, exit 1', async () => {
+    const run = await runScript(join(PROJECT_ROOT, 'src/transports/gateway/startShardedBot.ts'), [])
+    expect(run.code).toBe(1)
+    expect(lines(run.stderr)).toEqual(['start:sharded failed: DISCORD_TOKEN is not set (see .env.example)'])
+  })
+
+  it('GIVEN SHARD_COUNT=zero THEN the configuration error names SHARD_COUNT', async () => {
+    const run = await runScript(join(PROJECT_ROOT, 'src/transports/gateway/startShardedBot.ts'), [], { env: { DISCORD_TOKEN: TOKEN, SHARD_COUNT: 'zero' } })
+    expect(run.code).toBe(1)
+    expect(lines(run.stderr)).toHaveLength(1)
+    expect(run.stderr).toMatch(/SHARD_COUNT must be a positive whole number or auto/)
+  })
+})
+
 describe('CLI options', () => {
   it('GIVEN an unknown option THEN one short line naming it, with balanced quotes, exit 2', async () => {
     const run = await runScript(CLI.ask, ['--bogus', 'x'])

@@ -64,7 +64,7 @@ async function stopShards(manager: ShardingManager, timeoutMs: number, logger: L
  */
 export async function startShardedBot(environment: Environment): Promise<ShardingManager> {
   const token = environment.DISCORD_TOKEN
-  if (!token) throw new ConfigurationError('start:sharded needs DISCORD_TOKEN (see .env.example)')
+  if (!token) throw new ConfigurationError('DISCORD_TOKEN is not set (see .env.example)')
   const logger = createLogger(environment.LOG_LEVEL)
   const recommended = await gatewayBot(environment, token).catch((error: unknown) => {
     throw new ConfigurationError(`could not ask Discord how many shards to run: ${(error as Error).message}`)
@@ -101,7 +101,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     .then(() => startShardedBot(loadEnvironment()))
     .catch((error: unknown) => {
       const known = error instanceof ConfigurationError
-      process.stderr.write(`start:sharded failed: ${known ? (error as Error).message : JSON.stringify(loggableError(error).message)}\n`)
+      process.stderr.write(`start:sharded failed: ${known ? (error as Error).message : String(loggableError(error).message)}\n`)
       process.exit(1)
     })
 }

@@ -1,5 +1,5 @@
 import { RESTEvents, type REST } from 'discord.js'
-import type { BotMetrics } from './botMetrics.ts'
+import type { BotMetrics } from '../../metrics/botMetrics.ts'
 
 /** Counts discord.js REST rate limits, 429 answers and retries. */
 export function watchRest(rest: REST, metrics: BotMetrics): void {
