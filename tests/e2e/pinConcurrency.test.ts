@@ -54,7 +54,7 @@ describe('concurrent /pin-summary in one channel', () => {
     children.push(...replicas)
     const urls = await Promise.all(replicas.map(async (replica) => String((await replica.waitForLog((line) => line.msg === 'listening for interactions', 20_000)).url)))
     // Both list the pins before either has pinned.
-    fake.setResponseDelay((r) => (r.route === PINS_LIST && fake.requests.filter((q) => q.route === PINS_LIST).length <= 2 ? 400 : 0))
+    fake.setResponseDelay((r) => (r.route === PINS_LIST && fake.requests.filter((q) => q.route === PINS_LIST).length <= 2 ? 1_500 : 0))
     const payloads = urls.map(() => fake.slashCommand({ name: 'pin-summary', options: [], memberPermissions: MODERATOR }))
     await Promise.all(
       urls.map(async (url, i) => {
@@ -66,7 +66,11 @@ describe('concurrent /pin-summary in one channel', () => {
       }),
     )
     const edits = await Promise.all(payloads.map((payload) => fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), REPLY_TIMEOUT)))
-    expect(fake.requests.filter((r) => r.route === 'PUT /channels/:channel/messages/pins/:message')).toHaveLength(2)
+    const pinPuts = fake.requests.filter((r) => r.route === 'PUT /channels/:channel/messages/pins/:message')
+    expect(pinPuts).toHaveLength(2)
+    // The race did happen: both runs had read the pins before either pinned.
+    const lists = fake.requests.filter((r) => r.route === PINS_LIST)
+    expect(lists[1]?.seq ?? Infinity).toBeLessThan(pinPuts[0]?.seq ?? 0)
     expect(botSummaryPins(fake)).toHaveLength(1)
     expect(botMessages(fake)).toEqual(botSummaryPins(fake))
     const contents = edits.map((edit) => String((edit.body as { content?: string }).content))
