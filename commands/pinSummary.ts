@@ -1,5 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
 import { ChannelActionError, type ChannelActions, type PinnedMessage } from '../src/interactions/channelActions.ts'
+import { keepNewestPin } from '../src/interactions/keepNewestPin.ts'
+import { pinSummaryQueue } from '../src/interactions/keyedSerialiser.ts'
 import { stringOption } from '../src/interactions/options.ts'
 import type { CommandInput, CommandModule, HandlerContext } from '../src/interactions/types.ts'
 import type { BotMessage } from '../src/presenters/discord/botMessage.ts'
@@ -68,8 +70,10 @@ async function postAndPin(input: CommandInput, context: HandlerContext, channel:
   }
   const madeRoom = pins.length >= MAX_PINS ? previous.slice(0, 1) : []
   for (const pin of madeRoom) await channel.unpin(pin.id)
+  let postedId = ''
   try {
     const posted = await channel.post(summaryMessage(context.engine.summary({ length }), { ephemeral: false }, { pinned: true }))
+    postedId = posted.id
     // An unpinned copy would only clutter the channel.
     await channel.pin(posted.id).catch(async (error: unknown) => {
       await channel.remove(posted.id).catch(ignore)
@@ -92,6 +96,9 @@ async function postAndPin(input: CommandInput, context: HandlerContext, channel:
       if (error.failure !== 'unknown-message') stuck++
     }
   }
+  // Another process (shard, replica) may have pinned one at the same moment: leave exactly one.
+  const settled = await keepNewestPin(channel, postedId, (pin) => isOwnSummary(pin, context.botUserId), previous.map((pin) => pin.id))
+  if (!settled.ours) return notice(`📌 Another \`/pin-summary\` in <#${channel.channelId}> finished at the same moment; its summary is the pinned one, so I removed mine.`)
   const replaced = unpinned > 0 ? ` and unpinned the previous one${unpinned > 1 ? `s (${unpinned})` : ''}` : ''
   const warning = stuck > 0 ? ` I couldn’t unpin ${stuck} older summar${stuck > 1 ? 'ies' : 'y'}; a moderator can unpin ${stuck > 1 ? 'them' : 'it'} by hand.` : ''
   return notice(`📌 Posted and pinned a ${length} summary in <#${channel.channelId}>${replaced}.${warning}`)
@@ -114,7 +121,7 @@ export const pinSummaryCommand: CommandModule = {
       }
     }
     try {
-      return await postAndPin(input, context, channel)
+      return await pinSummaryQueue.run(channel.channelId, () => postAndPin(input, context, channel))
     } catch (error) {
       if (error instanceof ChannelActionError) return notice(describeFailure(error, channel.channelId))
       throw error

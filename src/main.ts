@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import { ConfigurationError } from './config/environment.ts'
 import { loadEnvironment } from './config/loadEnvironment.ts'
 import { CorpusError } from './corpus/parseArticle.ts'
@@ -13,10 +14,12 @@ async function main(): Promise<void> {
   const environment = loadEnvironment()
   // Word vectors first: built once into a cache on a machine's first start, then read in milliseconds.
   await prepareWordVectors((line) => process.stderr.write(`${line}\n`))
+  const engineStarted = performance.now()
   const engine = loadEngine(environment.CORPUS_DIR)
+  const engineBuildMs = performance.now() - engineStarted
   if (environment.DISCORD_TOKEN) {
     const { startGatewayBot } = await import('./transports/gateway/startGatewayBot.ts')
-    await startGatewayBot({ engine, environment, token: environment.DISCORD_TOKEN })
+    await startGatewayBot({ engine, environment, token: environment.DISCORD_TOKEN, engineBuildMs })
     return
   }
   const banner = [

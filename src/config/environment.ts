@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DEFAULT_CORPUS_DIR } from './paths.ts'
+import { productionSettings } from './productionSettings.ts'
 
 const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)')
 
@@ -36,6 +37,7 @@ export const environmentSchema = z.object({
   LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   /** Folder of `*.md` articles. Default: the project's `corpus/`. */
   CORPUS_DIR: z.preprocess(blankAsUndefined, z.string().default(DEFAULT_CORPUS_DIR)),
+  ...productionSettings,
 })
 
 export type Environment = z.infer<typeof environmentSchema>

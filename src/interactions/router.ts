@@ -1,8 +1,9 @@
 import type { BotMessage } from '../presenters/discord/botMessage.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../presenters/discord/notice.ts'
+import { cooldownText, type Cooldown } from './cooldown.ts'
 import type { AutocompleteInput, ButtonInput, ButtonResult, Choice, CommandInput, CommandModule, HandlerContext } from './types.ts'
 
-export type Outcome = 'ok' | 'unknown' | 'error'
+export type Outcome = 'ok' | 'unknown' | 'error' | 'cooldown'
 
 export interface Routed<T> {
   result: T
@@ -20,7 +21,11 @@ export class InteractionRouter {
   readonly #commands: Map<string, CommandModule>
   readonly #buttons: Map<string, CommandModule>
 
-  constructor(readonly modules: readonly CommandModule[]) {
+  constructor(
+    readonly modules: readonly CommandModule[],
+    /** Per-user limit on costly commands; none when absent. */
+    readonly cooldown?: Cooldown,
+  ) {
     this.#commands = new Map(modules.map((module) => [module.data.name, module]))
     this.#buttons = new Map(modules.flatMap((module) => (module.buttons ? [[module.buttons.prefix, module] as const] : [])))
   }
@@ -35,6 +40,8 @@ export class InteractionRouter {
       const known = [...this.#commands.keys()].map((name) => `\`/${name}\``).join(', ')
       return { result: notice(`I don’t know \`/${input.commandName}\` any more. Try ${known}.`), outcome: 'unknown' }
     }
+    const wait = this.cooldown?.secondsToWait(input) ?? 0
+    if (wait > 0) return { result: notice(cooldownText(wait)), outcome: 'cooldown' }
     try {
       return { result: await module.execute(input, context), outcome: 'ok' }
     } catch (error) {

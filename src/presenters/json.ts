@@ -1,5 +1,5 @@
 import type { AskResult, QuoteResult, SummaryResult } from '../engine/types.ts'
-import { describeSpeaker } from './citation.ts'
+import { describeSpeaker, passageLocation } from './citation.ts'
 
 /** The CLI's JSON shapes: stable, documented in the README, and free of engine internals. */
 
@@ -13,8 +13,11 @@ export function askToJson(result: AskResult) {
     passages: result.passages.map(({ passage, score }) => ({
       id: passage.id,
       article: passage.articleSlug,
+      /** The heading above the passage; null before the first heading. */
       section: passage.section,
       paragraph: passage.paragraph,
+      /** Where it stands, exactly as the text output and Discord show it ("Title · Opening · ¶1"). */
+      location: passageLocation(passage),
       text: passage.text,
       speakers: passage.attributions.map(describeSpeaker),
       score: Math.round(score * 1000) / 1000,

@@ -28,4 +28,8 @@ if (!process.argv.includes('--engine-only')) {
   lines.push('')
   await runEndToEndBench(lines, askStats)
   print()
+  const { runProductionBench } = await import('./productionBench.ts')
+  lines.push('')
+  await runProductionBench(lines)
+  print()
 }

@@ -56,7 +56,7 @@ describe('/pin-summary: who may use it', () => {
   it('GIVEN a member with Administrator only THEN the summary is posted and pinned', async () => {
     const target = channel()
     await run(target, { memberPermissions: PermissionFlagsBits.Administrator })
-    expect(target.ops()).toEqual(['listPins', 'post', 'pin'])
+    expect(target.ops()).toEqual(['listPins', 'post', 'pin', 'listPins'])
   })
 
   it.each([
@@ -103,13 +103,13 @@ describe('/pin-summary: what the bot needs in the channel', () => {
   it('GIVEN the bot has Administrator only THEN it posts and pins', async () => {
     const target = channel()
     await run(target, { appPermissions: PermissionFlagsBits.Administrator })
-    expect(target.ops()).toEqual(['listPins', 'post', 'pin'])
+    expect(target.ops()).toEqual(['listPins', 'post', 'pin', 'listPins'])
   })
 
   it('GIVEN the transport does not report the bot’s permissions THEN the handler tries (Discord will say if it may not)', async () => {
     const target = channel()
     await run(target, { appPermissions: null })
-    expect(target.ops()).toEqual(['listPins', 'post', 'pin'])
+    expect(target.ops()).toEqual(['listPins', 'post', 'pin', 'listPins'])
   })
 })
 
@@ -117,7 +117,7 @@ describe('/pin-summary: posting and pinning', () => {
   it('GIVEN a channel with no pins THEN one public summary with the pinned-summary footer is posted and pinned, and the ephemeral reply names the channel', async () => {
     const target = channel()
     const reply = await run(target)
-    expect(target.ops()).toEqual(['listPins', 'post', 'pin'])
+    expect(target.ops()).toEqual(['listPins', 'post', 'pin', 'listPins'])
     expect(target.posted.size).toBe(1)
     const [id, posted] = [...target.posted][0] as [string, BotMessage]
     expect(target.calls[2]).toEqual({ op: 'pin', id })
@@ -160,6 +160,7 @@ describe('/pin-summary: posting and pinning', () => {
       { op: 'pin', id: newId },
       { op: 'unpin', id: 'own-summary-new' },
       { op: 'unpin', id: 'own-summary-old' },
+      { op: 'listPins' },
     ])
     expect(target.pins.map((pin) => pin.id).sort()).toEqual([newId, 'impostor', 'bot-other', 'bot-no-embed', 'other-0', 'other-1', 'other-2'].sort())
     expect(reply.ephemeral).toBe(true)
@@ -182,7 +183,7 @@ describe('/pin-summary: posting and pinning', () => {
     expect(target.pins).toHaveLength(250)
     await run(target)
     const [newId] = [...target.posted.keys()]
-    expect(target.calls).toEqual([{ op: 'listPins' }, { op: 'unpin', id: 'own-summary' }, { op: 'post', id: newId }, { op: 'pin', id: newId }])
+    expect(target.calls).toEqual([{ op: 'listPins' }, { op: 'unpin', id: 'own-summary' }, { op: 'post', id: newId }, { op: 'pin', id: newId }, { op: 'listPins' }])
     expect(target.pins).toHaveLength(250)
     expect(target.pins[0]?.id).toBe(newId)
     expect(target.pins.some((pin) => pin.id === 'own-summary')).toBe(false)
@@ -237,7 +238,7 @@ describe('/pin-summary: when the channel refuses', () => {
   it('GIVEN the previous summary was deleted meanwhile (unpin → unknown-message) THEN the reply still confirms the new summary is pinned', async () => {
     const target = channel([ownSummary('own-summary')], { unpin: new ChannelActionError('unknown-message', 10008, 'Unknown Message') })
     const reply = await run(target)
-    expect(target.ops()).toEqual(['listPins', 'post', 'pin', 'unpin'])
+    expect(target.ops()).toEqual(['listPins', 'post', 'pin', 'unpin', 'listPins', 'unpin'])
     expect(target.pins[0]?.id).toBe([...target.posted.keys()][0])
     expect(contentOf(reply)).toMatch(/pinned/i)
     expect(contentOf(reply)).not.toMatch(/refused/)

@@ -28,7 +28,7 @@ import type {
   GatewayIdentifyData,
 } from 'discord.js';
 import { FakeGateway } from './gateway.ts';
-import type { GatewayPayload } from './gateway.ts';
+import type { GatewayClose, GatewayPayload } from './gateway.ts';
 import { isRecord, parseBody, readRaw, sendEmpty, sendJson } from './http.ts';
 import {
   DEFAULT_APPLICATION_ID,
@@ -48,6 +48,7 @@ import { DiscordHttpError, FakeDiscordState, errors } from './state.ts';
 import type { FakeGuildInit, InteractionState, RegisteredCommand } from './state.ts';
 
 export type { RecordedRequest } from './rest.ts';
+export type { GatewayClose } from './gateway.ts';
 export type { RecordedFile } from './http.ts';
 export type { FakeChannelInit, FakeGuildInit, RegisteredCommand } from './state.ts';
 export { MAX_PINS } from './state.ts';
@@ -77,6 +78,8 @@ export interface FakeDiscordOptions {
   legacyPinRoutes?: 'reject' | 'serve';
   /** Called with one line per REST request (`POST /channels/1/messages -> 200`). */
   log?: (line: string) => void;
+  /** Shards GET /gateway/bot recommends; clients must IDENTIFY with [i, shards]. Guild g is on shard (g >> 22) % shards. Default 1. */
+  shards?: number;
 }
 
 /** Message-ish fields of a callback/webhook body (`data` of an interaction callback). */
@@ -177,6 +180,17 @@ export interface FakeDiscord {
   /** Every payload clients sent on the gateway (heartbeats, identify, resume...). */
   readonly gatewayPayloads: readonly GatewayPayload[];
   readonly connectionCount: number;
+  /** Every gateway socket that closed, with its close code (1000 when the client closed normally). */
+  readonly gatewayCloses: readonly GatewayClose[];
+  /** The shard a guild's events go to: (guild_id >> 22) % shards. */
+  shardOf(guildId: string | null): number;
+  /** Shard ids with a connected, ready session. */
+  readyShards(): number[];
+  /**
+   * Holds REST answers back: each matching request is answered `delayMs(r)` ms late (0 = at once).
+   * Lets tests keep handlers in flight. Pass null to answer at once again.
+   */
+  setResponseDelay(delayMs: ((r: RecordedRequest) => number) | null): void;
 
   /** First completed request (already recorded or future) matching `predicate`. Default timeout 5000 ms. */
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
@@ -335,6 +349,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     botPermissions: options.botPermissions ?? DEFAULT_BOT_PERMISSIONS,
     legacyPinRoutes: options.legacyPinRoutes ?? 'reject',
   });
+  state.shardCount = options.shards ?? 1;
+  let responseDelay: ((r: RecordedRequest) => number) | null = null;
   const firstGuild = [...state.guilds.values()][0];
   const guildId = firstGuild?.id ?? '';
   const channelId = firstGuild?.channelIds[0] ?? '';
@@ -349,21 +365,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41250,
     gatewayUrl,
-    readyPayload: (sessionId) => ({
+    readyPayload: (sessionId, shard) => ({
       v: 10,
       user: botUser,
-      guilds: [...state.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      guilds: [...state.guilds.keys()].filter((id) => state.shardOf(id) === shard[0]).map((id) => ({ id, unavailable: true })),
       session_id: sessionId,
       resume_gateway_url: gatewayUrl(),
-      shard: [0, 1],
+      shard,
       application: { id: applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
     }),
-    guildCreatePayloads: () => [...state.guilds.values()].map((g) => state.guildCreatePayload(g)),
+    guildCreatePayloads: (shard) => [...state.guilds.values()].filter((g) => state.shardOf(g.id) === shard[0]).map((g) => state.guildCreatePayload(g)),
+    shardCount: () => state.shardCount,
   });
   for (const event of ['identify', 'ready', 'resumed', 'disconnect']) gateway.on(event, () => waiters.notify());
 
+  const guildOf = (data: unknown): string | null => (isRecord(data) && typeof data.guild_id === 'string' ? data.guild_id : null);
   state.dispatch = (event, data, intent) => {
-    const session = gateway.activeSession();
+    const session = state.shardCount > 1 ? gateway.activeSession(state.shardOf(guildOf(data))) : gateway.activeSession();
     if (!session || !session.ready) return;
     if (intent !== null && (session.intents & intent) === 0) return;
     gateway.dispatchTo(session, event, data);
@@ -426,6 +444,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         body = { message: `500: Internal Server Error (fake): ${error instanceof Error ? error.message : String(error)}`, code: 0 };
       }
     }
+    const delay = responseDelay?.(record) ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     record.status = status;
     record.response = body;
     if (body === undefined) sendEmpty(res, status);
@@ -510,13 +530,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return handle;
   }
 
-  function activeReadySession() {
-    const session = gateway.activeSession();
+  function activeReadySession(shardId?: number) {
+    const session = gateway.activeSession(shardId);
     return session?.ready ? session : undefined;
   }
 
   function dispatchInteraction(payload: APIInteraction): InteractionHandle {
-    const session = activeReadySession();
+    const session = activeReadySession(state.shardCount > 1 ? state.shardOf(payload.guild_id) : undefined);
     if (!session) throw new Error('No gateway client is connected and ready; await waitForReady() first');
     const interaction = state.registerInteraction(payload);
     gateway.dispatchTo(session, 'INTERACTION_CREATE', payload);
@@ -567,6 +587,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     gatewayPayloads: gateway.received,
     get connectionCount() {
       return gateway.connectionCount;
+    },
+    gatewayCloses: gateway.closes,
+    shardOf: (gid) => state.shardOf(gid),
+    readyShards: () => [...gateway.latestByShard.keys()].filter((id) => activeReadySession(id) !== undefined).sort((a, b) => a - b),
+    setResponseDelay: (delayMs) => {
+      responseDelay = delayMs;
     },
 
     waitForRequest: (predicate, timeoutMs = DEFAULT_TIMEOUT) =>

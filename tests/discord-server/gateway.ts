@@ -32,6 +32,15 @@ export interface GatewaySession {
   socket: WebSocket | null;
   /** True once READY and all GUILD_CREATEs have been sent. */
   ready: boolean;
+  /** [shard_id, num_shards] from IDENTIFY ([0, 1] when absent). */
+  shard: [number, number];
+}
+
+/** A client socket that closed: the close code it sent (1000 after `client.destroy()`), or the one the server sent. */
+export interface GatewayClose {
+  code: number;
+  sessionId: string | null;
+  shard: [number, number] | null;
 }
 
 export interface GatewayConfig {
@@ -39,8 +48,11 @@ export interface GatewayConfig {
   heartbeatIntervalMs: number;
   /** ws://127.0.0.1:PORT/gateway (known after listen). */
   gatewayUrl: () => string;
-  readyPayload: (sessionId: string) => GatewayReadyDispatchData;
-  guildCreatePayloads: () => unknown[];
+  readyPayload: (sessionId: string, shard: [number, number]) => GatewayReadyDispatchData;
+  /** GUILD_CREATE payloads of the guilds on one shard. */
+  guildCreatePayloads: (shard: [number, number]) => unknown[];
+  /** How many shards clients must identify with (what GET /gateway/bot recommends). */
+  shardCount: () => number;
 }
 
 interface Connection {
@@ -58,6 +70,10 @@ export class FakeGateway extends EventEmitter {
   private readonly connections = new Set<Connection>();
   private readonly wss = new WebSocketServer({ noServer: true });
   latestSession: GatewaySession | null = null;
+  /** The latest session of each shard id. */
+  readonly latestByShard = new Map<number, GatewaySession>();
+  /** Every client socket that closed, in order. */
+  readonly closes: GatewayClose[] = [];
 
   constructor(private readonly config: GatewayConfig) {
     super();
@@ -80,8 +96,9 @@ export class FakeGateway extends EventEmitter {
     const conn: Connection = { socket, session: null };
     this.connections.add(conn);
     socket.on('message', (raw: RawData) => this.onMessage(conn, raw));
-    socket.on('close', () => {
+    socket.on('close', (code: number) => {
       this.connections.delete(conn);
+      this.closes.push({ code, sessionId: conn.session?.id ?? null, shard: conn.session?.shard ?? null });
       if (conn.session && conn.session.socket === socket) conn.session.socket = null;
       this.emit('disconnect', conn.session);
     });
@@ -152,8 +169,12 @@ export class FakeGateway extends EventEmitter {
       this.close(conn, GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
       return;
     }
-    if (identify.shard && (identify.shard[1] !== 1 || identify.shard[0] !== 0)) {
-      this.close(conn, GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+    const shard: [number, number] = identify.shard ? [identify.shard[0], identify.shard[1]] : [0, 1];
+    const count = this.config.shardCount();
+    if (shard[1] !== count || shard[0] < 0 || shard[0] >= count) {
+      // Discord closes 4011 (sharding required) when a bot in many guilds identifies unsharded; 4010 for a bad shard.
+      if (count > 1 && !identify.shard) this.close(conn, GatewayCloseCodes.ShardingRequired, 'Sharding required.');
+      else this.close(conn, GatewayCloseCodes.InvalidShard, 'Invalid shard.');
       return;
     }
     const session: GatewaySession = {
@@ -164,13 +185,15 @@ export class FakeGateway extends EventEmitter {
       events: [],
       socket: conn.socket,
       ready: false,
+      shard,
     };
     conn.session = session;
     this.sessions.set(session.id, session);
     this.latestSession = session;
-    this.dispatchTo(session, GatewayDispatchEvents.Ready, this.config.readyPayload(session.id));
+    this.latestByShard.set(shard[0], session);
+    this.dispatchTo(session, GatewayDispatchEvents.Ready, this.config.readyPayload(session.id, shard));
     if ((session.intents & GatewayIntentBits.Guilds) !== 0) {
-      for (const guild of this.config.guildCreatePayloads()) this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild);
+      for (const guild of this.config.guildCreatePayloads(shard)) this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild);
     }
     session.ready = true;
     this.emit('ready', session);
@@ -195,6 +218,7 @@ export class FakeGateway extends EventEmitter {
     session.socket = conn.socket;
     conn.session = session;
     this.latestSession = session;
+    this.latestByShard.set(session.shard[0], session);
     for (const event of session.events) if (event.s !== null && event.s > resume.seq) this.send(conn.socket, event);
     this.dispatchTo(session, GatewayDispatchEvents.Resumed, null);
     this.emit('resumed', session);
@@ -210,9 +234,9 @@ export class FakeGateway extends EventEmitter {
     return payload;
   }
 
-  /** The most recently identified/resumed session that still has an open socket. */
-  activeSession(): GatewaySession | null {
-    const s = this.latestSession;
+  /** The most recently identified/resumed session (of one shard, when given) that still has an open socket. */
+  activeSession(shardId?: number): GatewaySession | null {
+    const s = shardId === undefined ? this.latestSession : (this.latestByShard.get(shardId) ?? null);
     return s && s.socket && s.socket.readyState === WebSocket.OPEN ? s : null;
   }
 

@@ -132,7 +132,7 @@ export class RestRouter {
     this.add('GET', '/gateway/bot', true, () =>
       ok({
         url: this.gatewayUrl(),
-        shards: 1,
+        shards: this.state.shardCount,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       }),
     );

@@ -196,8 +196,15 @@ export class FakeDiscordState {
   readonly globalCommands: RegisteredCommand[] = [];
   readonly guildCommands = new Map<string, RegisteredCommand[]>();
   legacyPinRoutes: 'reject' | 'serve';
+  /** Shards GET /gateway/bot recommends and IDENTIFY must use. */
+  shardCount = 1;
   dispatch: DispatchFn = () => undefined;
   private lastPinAt = 0;
+
+  /** Discord's shard formula: (guild_id >> 22) % num_shards; DMs go to shard 0. */
+  shardOf(guildId: string | null | undefined): number {
+    return guildId ? Number((BigInt(guildId) >> 22n) % BigInt(this.shardCount)) : 0;
+  }
 
   constructor(config: StateConfig) {
     this.applicationId = config.applicationId;

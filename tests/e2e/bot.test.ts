@@ -713,12 +713,13 @@ describe('the whole run', () => {
     expect(discord.requests.filter((r) => r.status >= 500)).toEqual([])
   })
 
-  it('SIGTERM: logs "shutting down" and exits 0', async () => {
+  it('SIGTERM: logs "shutting down", then "shut down" with nothing aborted, and exits 0', async () => {
     await settled()
     bot.process.kill('SIGTERM')
     const { code } = await bot.exited
     expect(code).toBe(0)
-    expect(bot.logs().at(-1)?.msg).toBe('shutting down')
+    expect(bot.logs().at(-2)?.msg).toMatch(/^shutting down/)
+    expect(bot.logs().at(-1)).toMatchObject({ msg: 'shut down', aborted: 0 })
     expect(bot.stderrLines.filter((line) => line.trim() !== '')).toEqual([])
   })
 

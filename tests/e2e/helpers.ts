@@ -31,7 +31,24 @@ export const REPLY_TIMEOUT = 10_000
  * a variable that exists, so a developer's `.env` can't leak in. (DOTENV_CONFIG_PATH alone would not
  * do: dotenv's `config()` ignores it; only the `dotenv/config` preload reads it.)
  */
-const PROGRAM_VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'CORPUS_DIR'] as const
+const PROGRAM_VARIABLES = [
+  'DISCORD_TOKEN',
+  'DISCORD_APPLICATION_ID',
+  'DISCORD_GUILD_ID',
+  'DISCORD_API_URL',
+  'DISCORD_PUBLIC_KEY',
+  'HTTP_PORT',
+  'HTTP_HOST',
+  'HTTP_MAX_CONNECTIONS',
+  'LOG_LEVEL',
+  'CORPUS_DIR',
+  'SHUTDOWN_TIMEOUT_MS',
+  'METRICS_PORT',
+  'METRICS_HOST',
+  'COOLDOWN_MAX',
+  'COOLDOWN_WINDOW_SECONDS',
+  'SHARD_COUNT',
+] as const
 
 /** A clean child environment: the program's variables blank unless given, dotenv quiet, no colours. */
 export function childEnv(overrides: Partial<Record<(typeof PROGRAM_VARIABLES)[number], string>>): NodeJS.ProcessEnv {
@@ -46,6 +63,8 @@ export function childEnv(overrides: Partial<Record<(typeof PROGRAM_VARIABLES)[nu
     DOTENV_CONFIG_PATH: '/nonexistent',
     DOTENV_CONFIG_QUIET: 'true',
     NO_COLOR: '1',
+    // Most suites send many commands from one user; the cooldown has its own tests (metrics.test.ts).
+    COOLDOWN_MAX: '0',
     ...overrides,
   }
 }

@@ -17,12 +17,27 @@ export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean }
 }
 
-/** Parses argv with node's strict parser, turning its errors into usage errors. */
+/** `--help` or `-h`: the usage goes to stdout and the command exits 0. */
+export class HelpRequested extends Error {
+  override name = 'HelpRequested'
+}
+
+/** Node's parser explains at length how to pass a value starting with '-'; one short line is clearer. */
+function shortParseError(message: string): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(message)
+  if (unknown) return `unknown option ${unknown[1]}`
+  return (message.split('\n')[0] ?? message).replace(/\.\s.*$/, '')
+}
+
+/** Parses argv with node's strict parser, turning its errors into usage errors; `--help`/`-h` asks for the usage. */
 export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+  const endOfOptions = argv.indexOf('--')
+  const optionArgs = endOfOptions === -1 ? argv : argv.slice(0, endOfOptions)
+  if (optionArgs.includes('--help') || optionArgs.includes('-h')) throw new HelpRequested(usage)
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} — usage: ${usage}`)
+    throw new UsageError(`${shortParseError((error as Error).message)} — usage: ${usage}`)
   }
 }
 
@@ -42,7 +57,9 @@ export async function runCli(command: (argv: string[], io: CliIO) => Promise<voi
   try {
     await command(process.argv.slice(2), io)
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof HelpRequested) {
+      io.stdout.write(`usage: ${error.message}\n`)
+    } else if (error instanceof UsageError) {
       io.stderr.write(`${error.message}\n`)
       process.exitCode = 2
     } else if (error instanceof CorpusError) {

@@ -14,7 +14,8 @@ export interface DeployResult {
  */
 export async function deployCommands(environment: Environment): Promise<DeployResult> {
   const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_GUILD_ID: guildId } = environment
-  if (!token || !applicationId) throw new Error('deploy-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example)')
+  const missing = Object.entries({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId }).flatMap(([name, value]) => (value ? [] : [name]))
+  if (!token || !applicationId) throw new Error(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set (see .env.example)`)
   const rest = new REST(environment.DISCORD_API_URL ? { api: environment.DISCORD_API_URL } : {}).setToken(token)
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId)
   const registered = (await rest.put(route, { body: commandDefinitions() })) as unknown[]

@@ -2,8 +2,11 @@ import { performance } from 'node:perf_hooks'
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type REST } from 'discord.js'
 import type { Engine } from '../../engine/engine.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
+import type { ChannelActions } from '../../interactions/channelActions.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
+import type { BotMessage } from '../../presenters/discord/botMessage.ts'
 import type { Logger } from '../../logging/logger.ts'
+import type { BotMetrics } from '../../metrics/botMetrics.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
 import { restChannelActions } from '../discordRest/restChannelActions.ts'
@@ -16,49 +19,72 @@ export interface GatewayDependencies {
   rest: REST
   botUserId: () => string
   logger: Logger
+  /** Wraps the channel actions of one interaction (so shutdown can take them back). */
+  wrapChannel?: (channel: ChannelActions, interaction: Interaction) => ChannelActions
+  metrics?: BotMetrics
+  /** True once shutdown gave up on this interaction and answered it itself: the handler's late reply is dropped. */
+  abandoned?: () => boolean
 }
 
+/** Called once the interaction's first response has reached Discord. */
+type Responded = () => void
+
 function contextFor(interaction: Interaction, deps: GatewayDependencies): HandlerContext {
+  const channel = interaction.channelId && interaction.guildId ? restChannelActions(deps.rest, interaction.channelId) : null
   return {
     engine: deps.engine,
-    channel: interaction.channelId && interaction.guildId ? restChannelActions(deps.rest, interaction.channelId) : null,
+    channel: channel && deps.wrapChannel ? deps.wrapChannel(channel, interaction) : channel,
     botUserId: deps.botUserId(),
   }
 }
 
-async function answerCommand(interaction: ChatInputCommandInteraction, deps: GatewayDependencies): Promise<{ outcome: Outcome; error?: unknown }> {
+async function answerCommand(interaction: ChatInputCommandInteraction, deps: GatewayDependencies, responded: Responded): Promise<{ outcome: Outcome; error?: unknown }> {
   const module = deps.router.command(interaction.commandName)
-  if (module?.defer) await interaction.deferReply(module.defer.ephemeral ? { flags: MessageFlags.Ephemeral } : {})
+  if (module?.defer) {
+    await interaction.deferReply(module.defer.ephemeral ? { flags: MessageFlags.Ephemeral } : {})
+    responded()
+  }
   const routed = await deps.router.runCommand(commandInputOf(interaction), contextFor(interaction, deps))
+  if (deps.abandoned?.()) return routed
   if (interaction.deferred) await interaction.editReply(editOptions(routed.result))
-  else await interaction.reply({ ...replyOptions(routed.result), withResponse: true })
+  else {
+    await interaction.reply({ ...replyOptions(routed.result), withResponse: true })
+    responded()
+  }
   return routed
 }
 
-async function answerAutocomplete(interaction: AutocompleteInteraction, deps: GatewayDependencies): Promise<{ outcome: Outcome; error?: unknown }> {
+async function answerAutocomplete(interaction: AutocompleteInteraction, deps: GatewayDependencies, responded: Responded): Promise<{ outcome: Outcome; error?: unknown }> {
   const routed = deps.router.runAutocomplete(autocompleteInputOf(interaction), contextFor(interaction, deps))
   await interaction.respond(routed.result)
+  responded()
   return routed
 }
 
-async function answerButton(interaction: ButtonInteraction, deps: GatewayDependencies): Promise<{ outcome: Outcome; error?: unknown }> {
+async function answerButton(interaction: ButtonInteraction, deps: GatewayDependencies, responded: Responded): Promise<{ outcome: Outcome; error?: unknown }> {
   const routed = await deps.router.runButton(buttonInputOf(interaction), contextFor(interaction, deps))
   if (routed.result.kind === 'update') await interaction.update({ ...editOptions(routed.result.message), withResponse: true })
   else await interaction.reply({ ...replyOptions(routed.result.message), withResponse: true })
+  responded()
   return routed
 }
 
-/** Last resort after a failure: one ephemeral apology, as a follow-up if a response already went out. */
-async function apologise(interaction: Interaction, logger: Logger): Promise<void> {
-  if (!interaction.isRepliable()) return
-  const message = notice(SOMETHING_WENT_WRONG)
+/** Last resort after a failure: one ephemeral apology, as a follow-up if a response already went out. False when even that failed. */
+export async function apologise(interaction: Interaction, logger: Logger, message: BotMessage = notice(SOMETHING_WENT_WRONG)): Promise<boolean> {
+  if (interaction.isAutocomplete()) {
+    await interaction.respond([]).catch(() => undefined)
+    return true
+  }
+  if (!interaction.isRepliable()) return false
   const apology = replyOptions(message)
   try {
     if (interaction.deferred && !interaction.replied) await interaction.editReply(editOptions(message))
     else if (interaction.replied || interaction.deferred) await interaction.followUp(apology)
     else await interaction.reply(apology)
+    return true
   } catch (error) {
     logger.error({ err: loggableError(error), interactionId: interaction.id }, 'could not send the apology')
+    return false
   }
 }
 
@@ -76,12 +102,19 @@ function describe(interaction: Interaction): { kind: string; name: string } {
 export async function handleInteraction(interaction: Interaction, deps: GatewayDependencies): Promise<void> {
   const started = performance.now()
   const { kind, name } = describe(interaction)
+  const metricKind = (['command', 'autocomplete', 'button'] as const).find((known) => known === kind) ?? 'other'
+  let firstResponseSeen = false
+  const responded = () => {
+    if (firstResponseSeen) return
+    firstResponseSeen = true
+    deps.metrics?.observeFirstResponse(metricKind, 'gateway', (performance.now() - started) / 1000)
+  }
   let outcome: Outcome | 'failed' = 'ok'
   try {
     let routed: { outcome: Outcome; error?: unknown }
-    if (interaction.isChatInputCommand()) routed = await answerCommand(interaction, deps)
-    else if (interaction.isAutocomplete()) routed = await answerAutocomplete(interaction, deps)
-    else if (interaction.isButton()) routed = await answerButton(interaction, deps)
+    if (interaction.isChatInputCommand()) routed = await answerCommand(interaction, deps, responded)
+    else if (interaction.isAutocomplete()) routed = await answerAutocomplete(interaction, deps, responded)
+    else if (interaction.isButton()) routed = await answerButton(interaction, deps, responded)
     else {
       if (interaction.isRepliable()) await interaction.reply(replyOptions(notice('I can’t handle that kind of interaction.')))
       routed = { outcome: 'unknown' }
@@ -91,8 +124,9 @@ export async function handleInteraction(interaction: Interaction, deps: GatewayD
   } catch (error) {
     outcome = 'failed'
     deps.logger.error({ err: loggableError(error), kind, command: name }, 'could not answer the interaction')
-    await apologise(interaction, deps.logger)
+    if (!(await apologise(interaction, deps.logger))) deps.metrics?.unanswered.inc({ reason: 'unanswered' })
   }
+  deps.metrics?.countInteraction(metricKind, name, outcome)
   const latencyMs = Math.round((performance.now() - started) * 100) / 100
   deps.logger.info({ kind, command: name, outcome, latencyMs, guildId: interaction.guildId ?? null }, 'interaction')
   if (interaction.isChatInputCommand()) deps.logger.debug({ command: name, options: interaction.options.data.map((option) => [option.name, option.value]) }, 'interaction options')

@@ -1,12 +1,15 @@
 import { performance } from 'node:perf_hooks'
 import { Client, Events, GatewayIntentBits } from 'discord.js'
-import { commands } from '../../../commands/index.ts'
 import type { Environment } from '../../config/environment.ts'
 import type { Engine } from '../../engine/engine.ts'
-import { InteractionRouter } from '../../interactions/router.ts'
 import { createLogger } from '../../logging/logger.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
-import { handleInteraction } from './handleInteraction.ts'
+import { BotMetrics } from '../../metrics/botMetrics.ts'
+import { registrySource, startMetricsServer } from '../../metrics/metricsServer.ts'
+import { watchRest } from '../discordRest/restMetrics.ts'
+import { routerFor } from '../routerFor.ts'
+import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
+import { drainingGateway } from './drainingGateway.ts'
 
 /** A start-up failure with a message fit for the operator (no stack, no secrets). */
 export class StartupError extends Error {
@@ -17,41 +20,60 @@ export interface GatewayBotOptions {
   engine: Engine
   environment: Environment
   token: string
+  /** How long building the engine took, for the metrics. */
+  engineBuildMs?: number
 }
 
 /**
  * Logs in over the gateway with the Guilds intent only (slash commands need
  * no privileged intents) and answers interactions until stopped.
  */
-export async function startGatewayBot({ engine, environment, token }: GatewayBotOptions): Promise<Client> {
+export async function startGatewayBot({ engine, environment, token, engineBuildMs = 0 }: GatewayBotOptions): Promise<Client> {
   const started = performance.now()
-  const logger = createLogger(environment.LOG_LEVEL)
+  // Under a ShardingManager every line says which shard wrote it.
+  const shardIds = process.env.SHARDS !== undefined ? { shard: JSON.parse(process.env.SHARDS) as unknown } : {}
+  const logger = createLogger(environment.LOG_LEVEL).child(shardIds)
+  // discord.js reads SHARDS and SHARD_COUNT from the environment. A ShardingManager sets both for its
+  // shards; outside one, SHARD_COUNT is only start:sharded's setting and must not split this process.
+  if (!('SHARDS' in process.env)) delete process.env.SHARD_COUNT
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(environment.DISCORD_API_URL ? { rest: { api: environment.DISCORD_API_URL } } : {}),
   })
-  const router = new InteractionRouter(commands)
-  const deps = { engine, router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger }
+  const router = routerFor(environment)
+  const metrics = new BotMetrics(router.modules.map((module) => module.data.name))
+  metrics.recordEngine(engineBuildMs, engine.articles().length)
+  watchRest(client.rest, metrics)
+  client.on(Events.ShardReconnecting, () => metrics.gatewayReconnects.inc())
+  client.on(Events.ShardResume, () => metrics.gatewayResumes.inc())
+  // For a ShardingManager's broadcastEval: each shard hands over its counters to be summed.
+  Object.assign(client, { botMetricsJson: () => metrics.registry.getMetricsAsJSON() })
+  const underManager = 'SHARDING_MANAGER' in process.env
+  const metricsServer = environment.METRICS_PORT !== undefined && !underManager ? await startMetricsServer(registrySource(metrics.registry), environment.METRICS_PORT, environment.METRICS_HOST) : null
+  if (metricsServer) logger.info({ url: metricsServer.url }, 'serving metrics')
+  const deps = { engine, router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger, metrics }
+  const drain = drainingGateway(deps, logger)
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, deps)
-  })
+  client.on(Events.InteractionCreate, (interaction) => drain.accept(interaction))
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, startupMs: Math.round(performance.now() - started) }, `ready in ${ready.guilds.cache.size} guild(s)`)
   })
   client.on(Events.Error, (error) => logger.error({ err: loggableError(error) }, 'client error'))
 
-  const stop = () => {
-    logger.info('shutting down')
-    void client.destroy().finally(() => process.exit(0))
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  onShutdownSignals(async (signal) => {
+    logger.info({ signal, inFlight: drain.inFlight }, 'shutting down: answering what is in flight')
+    const drained = await drain.stop(environment.SHUTDOWN_TIMEOUT_MS)
+    // Close code 1000: Discord ends the session, no resume expected.
+    await client.destroy()
+    metricsServer?.server.close()
+    logger.info(drained, 'shut down')
+  }, logger)
 
   try {
     await client.login(token)
   } catch (error) {
     await client.destroy()
+    metricsServer?.server.close()
     const code = (error as { code?: string }).code
     if (code === 'TokenInvalid') throw new StartupError('Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Bot page of the developer portal.')
     throw new StartupError(`could not connect to Discord: ${(error as Error).message}`)

@@ -4,9 +4,13 @@ import type { Engine } from '../../engine/engine.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
 import type { Logger } from '../../logging/logger.ts'
+import type { BotMetrics, InteractionKind } from '../../metrics/botMetrics.ts'
 import { EPHEMERAL_FLAG, toApiMessage, type BotMessage } from '../../presenters/discord/botMessage.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
+import type { ChannelActions } from '../../interactions/channelActions.ts'
+import { gaveUpNotice } from '../../presenters/discord/restartNotices.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
+import { revocableChannelActions, type RevocableChannelActions } from '../shutdown/revocableChannelActions.ts'
 import { restChannelActions } from '../discordRest/restChannelActions.ts'
 import { autocompleteInputOf, buttonInputOf, commandInputOf, type RawInteraction } from './apiInputs.ts'
 
@@ -28,17 +32,20 @@ export interface HttpDependencies {
   rest: REST
   botUserId: string
   logger: Logger
+  metrics?: BotMetrics
 }
 
 /** The HTTP response to send now, and work to finish after it (a deferred reply's edit). */
 export interface InteractionAnswer {
   body: unknown
   afterResponse?: () => Promise<void>
+  /** At shutdown, for `afterResponse` work still running: undo its channel actions and say so in the reply. */
+  abort?: () => Promise<void>
 }
 
-function contextFor(raw: RawInteraction, deps: HttpDependencies): HandlerContext {
+function contextFor(raw: RawInteraction, deps: HttpDependencies, wrap: (channel: ChannelActions) => ChannelActions = (channel) => channel): HandlerContext {
   const channelId = raw.channel?.id ?? raw.channel_id
-  return { engine: deps.engine, channel: channelId && raw.guild_id ? restChannelActions(deps.rest, channelId) : null, botUserId: deps.botUserId }
+  return { engine: deps.engine, channel: channelId && raw.guild_id ? wrap(restChannelActions(deps.rest, channelId)) : null, botUserId: deps.botUserId }
 }
 
 function reply(message: BotMessage): InteractionAnswer {
@@ -52,8 +59,9 @@ function reply(message: BotMessage): InteractionAnswer {
  */
 export async function answerInteraction(raw: RawInteraction, deps: HttpDependencies): Promise<InteractionAnswer> {
   const started = performance.now()
-  const log = (kind: string, command: string, outcome: Outcome | 'failed', error?: unknown) => {
+  const log = (kind: 'command' | 'autocomplete' | 'button' | `type-${number}`, command: string, outcome: Outcome | 'failed', error?: unknown) => {
     if (error) deps.logger.error({ err: loggableError(error), kind, command }, 'handler failed')
+    deps.metrics?.countInteraction(kind.startsWith('type-') ? 'other' : (kind as InteractionKind), command, outcome)
     deps.logger.info({ kind, command, outcome, latencyMs: Math.round((performance.now() - started) * 100) / 100, guildId: raw.guild_id ?? null, transport: 'http' }, 'interaction')
   }
   switch (raw.type) {
@@ -81,17 +89,34 @@ export async function answerInteraction(raw: RawInteraction, deps: HttpDependenc
         return reply(routed.result)
       }
       // Acknowledge now (Discord waits 3 s at most), answer by editing the original response.
+      const revocable: RevocableChannelActions[] = []
+      const track = (channel: ChannelActions) => {
+        const actions = revocableChannelActions(channel)
+        revocable.push(actions)
+        return actions.channel
+      }
+      const editOriginal = (message: BotMessage) => {
+        const { flags: _ephemeralIsFixed, ...body } = toApiMessage(message)
+        return deps.rest.patch(Routes.webhookMessage(raw.application_id, raw.token), { body, auth: false })
+      }
+      let abandoned = false
       return {
         body: { type: DEFERRED_REPLY, data: module.defer.ephemeral ? { flags: EPHEMERAL_FLAG } : {} },
         afterResponse: async () => {
-          const routed = await deps.router.runCommand(input, contextFor(raw, deps))
-          const { flags: _ephemeralIsFixed, ...body } = toApiMessage(routed.result)
+          const routed = await deps.router.runCommand(input, contextFor(raw, deps, track))
+          // Shutdown gave up on it and has answered already.
+          if (abandoned) return
           try {
-            await deps.rest.patch(Routes.webhookMessage(raw.application_id, raw.token), { body, auth: false })
+            await editOriginal(routed.result)
             log('command', input.commandName, routed.outcome, routed.error)
           } catch (error) {
             log('command', input.commandName, 'failed', error)
           }
+        },
+        abort: async () => {
+          abandoned = true
+          for (const actions of revocable) await actions.revoke()
+          await editOriginal(gaveUpNotice()).catch((error: unknown) => deps.logger.error({ err: loggableError(error) }, 'could not send the restart notice'))
         },
       }
     }

@@ -1,34 +1,60 @@
 import { REST } from 'discord.js'
-import { commands } from '../../../commands/index.ts'
+import { performance } from 'node:perf_hooks'
 import type { Environment } from '../../config/environment.ts'
 import { loadEnvironment } from '../../config/loadEnvironment.ts'
-import { InteractionRouter } from '../../interactions/router.ts'
 import { createLogger } from '../../logging/logger.ts'
 import { loadEngine } from '../../loadEngine.ts'
 import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
-import { startHttpEndpoint } from './startHttpEndpoint.ts'
+import { BotMetrics } from '../../metrics/botMetrics.ts'
+import { registrySource } from '../../metrics/metricsServer.ts'
+import { watchRest } from '../discordRest/restMetrics.ts'
+import { routerFor } from '../routerFor.ts'
+import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
+import { listenFailure } from './listenFailure.ts'
+import { startHttpEndpoint, type HttpEndpoint } from './startHttpEndpoint.ts'
 import { publicKeyFromHex } from './verifySignature.ts'
 
 /**
  * `npm run start:http`: the bot as an HTTP interactions endpoint (no gateway).
  * Set the application's Interactions Endpoint URL in the developer portal to
- * this server, behind HTTPS.
+ * this server, behind HTTPS. SIGTERM drains it (see startHttpEndpoint).
  */
-export async function startHttpBot(environment: Environment) {
+export async function startHttpBot(environment: Environment): Promise<HttpEndpoint> {
   const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_PUBLIC_KEY: publicKey } = environment
-  if (!token || !applicationId || !publicKey) {
-    throw new Error('start:http needs DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_PUBLIC_KEY (see .env.example)')
-  }
+  const missing = Object.entries({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_PUBLIC_KEY: publicKey }).flatMap(([name, value]) => (value ? [] : [name]))
+  if (missing.length > 0) throw new Error(`needs ${missing.join(', ')} (see .env.example)`)
   const logger = createLogger(environment.LOG_LEVEL)
   await prepareWordVectors((line) => logger.info(line))
-  const rest = new REST(environment.DISCORD_API_URL ? { api: environment.DISCORD_API_URL } : {}).setToken(token)
+  const rest = new REST(environment.DISCORD_API_URL ? { api: environment.DISCORD_API_URL } : {}).setToken(token as string)
+  const router = routerFor(environment)
+  const metrics = new BotMetrics(router.modules.map((module) => module.data.name))
+  watchRest(rest, metrics)
+  const engineStarted = performance.now()
+  const engine = loadEngine(environment.CORPUS_DIR)
+  metrics.recordEngine(performance.now() - engineStarted, engine.articles().length)
+  const metricsText = registrySource(metrics.registry)
   const endpoint = await startHttpEndpoint({
     port: environment.HTTP_PORT,
     host: environment.HTTP_HOST,
-    publicKey: publicKeyFromHex(publicKey),
+    publicKey: publicKeyFromHex(publicKey as string),
+    maxConnections: environment.HTTP_MAX_CONNECTIONS,
     // A bot application's user id is its application id.
-    deps: { engine: loadEngine(environment.CORPUS_DIR), router: new InteractionRouter(commands), rest, botUserId: applicationId, logger },
+    deps: { engine, router, rest, botUserId: applicationId as string, logger, metrics },
+    extraRoutes: {
+      '/metrics': async (_request, response) => {
+        const { contentType, text } = await metricsText()
+        response.writeHead(200, { 'content-type': contentType }).end(text)
+      },
+    },
+    onRefused: (status) => metrics.httpRefused.inc({ status: String(status) }),
+  }).catch((error: unknown) => {
+    throw listenFailure(error, environment.HTTP_HOST, environment.HTTP_PORT)
   })
+  onShutdownSignals(async (signal) => {
+    logger.info({ signal }, 'shutting down: answering what is in flight')
+    const drained = await endpoint.drain(environment.SHUTDOWN_TIMEOUT_MS)
+    logger.info(drained, 'shut down')
+  }, logger)
   logger.info({ url: endpoint.url }, 'listening for interactions')
   return endpoint
 }

@@ -21,3 +21,12 @@ export function isSignedByDiscord(key: KeyObject, signatureHex: string | undefin
     return false
   }
 }
+
+/** How far a request's timestamp may be from now: older requests could be replays, newer ones forged clocks. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60
+
+/** Whether Discord's `X-Signature-Timestamp` (Unix seconds) is within ±5 minutes of `nowMs`. */
+export function isFresh(timestamp: string | undefined, nowMs: number = Date.now()): boolean {
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false
+  return Math.abs(nowMs / 1000 - Number(timestamp)) <= MAX_CLOCK_SKEW_SECONDS
+}

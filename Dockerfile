@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+
+# ---- build: compile the TypeScript sources to dist/ -------------------------
+FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+RUN npm run build
+
+# ---- runtime: production dependencies, compiled JavaScript, the articles -------
+FROM node:20-slim AS runtime
+# tini as PID 1: passes SIGTERM on to node and reaps zombies (the same as `docker run --init`).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini=0.19.* \
+ && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+    HTTP_HOST=0.0.0.0 \
+    HTTP_PORT=8080
+WORKDIR /app
+COPY package.json package-lock.json ./
+# No install scripts: the only one is esbuild's (for tsx), which node dist/ never uses.
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY corpus ./corpus
+USER node
+EXPOSE 8080
+# HTTP mode answers /health on HTTP_PORT; gateway mode on METRICS_PORT when it is set.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/src/transports/healthcheck.js"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+# Gateway mode; for HTTP mode run: node dist/src/transports/http/startHttpBot.js
+CMD ["node", "dist/src/main.js"]
