@@ -4,12 +4,10 @@ import type { Environment } from '../../config/environment.ts'
 import type { Engine } from '../../engine/engine.ts'
 import { createLogger } from '../../logging/logger.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
-import { BotMetrics } from '../../metrics/botMetrics.ts'
-import { registrySource, startMetricsServer } from '../../metrics/metricsServer.ts'
-import { watchRest } from '../discordRest/restMetrics.ts'
 import { routerFor } from '../routerFor.ts'
 import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
 import { drainingGateway } from './drainingGateway.ts'
+import { gatewayMetrics } from './gatewayMetrics.ts'
 
 /** A start-up failure with a message fit for the operator (no stack, no secrets). */
 export class StartupError extends Error {
@@ -41,17 +39,8 @@ export async function startGatewayBot({ engine, environment, token, engineBuildM
     ...(environment.DISCORD_API_URL ? { rest: { api: environment.DISCORD_API_URL } } : {}),
   })
   const router = routerFor(environment)
-  const metrics = new BotMetrics(router.modules.map((module) => module.data.name))
-  metrics.recordEngine(engineBuildMs, engine.articles().length)
-  watchRest(client.rest, metrics)
-  client.on(Events.ShardReconnecting, () => metrics.gatewayReconnects.inc())
-  client.on(Events.ShardResume, () => metrics.gatewayResumes.inc())
-  // For a ShardingManager's broadcastEval: each shard hands over its counters to be summed.
-  Object.assign(client, { botMetricsJson: () => metrics.registry.getMetricsAsJSON() })
-  const underManager = 'SHARDING_MANAGER' in process.env
-  const metricsServer = environment.METRICS_PORT !== undefined && !underManager ? await startMetricsServer(registrySource(metrics.registry), environment.METRICS_PORT, environment.METRICS_HOST) : null
-  if (metricsServer) logger.info({ url: metricsServer.url }, 'serving metrics')
-  const deps = { engine, router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger, metrics }
+  const observed = await gatewayMetrics(client, { environment, engine, engineBuildMs, commandNames: router.modules.map((module) => module.data.name), logger })
+  const deps = { engine, router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger, ...(observed ? { metrics: observed.metrics } : {}) }
   const drain = drainingGateway(deps, logger)
 
   client.on(Events.InteractionCreate, (interaction) => drain.accept(interaction))
@@ -65,7 +54,7 @@ export async function startGatewayBot({ engine, environment, token, engineBuildM
     const drained = await drain.stop(environment.SHUTDOWN_TIMEOUT_MS)
     // Close code 1000: Discord ends the session, no resume expected.
     await client.destroy()
-    metricsServer?.server.close()
+    observed?.close()
     logger.info(drained, 'shut down')
   }, logger)
 
@@ -73,7 +62,7 @@ export async function startGatewayBot({ engine, environment, token, engineBuildM
     await client.login(token)
   } catch (error) {
     await client.destroy()
-    metricsServer?.server.close()
+    observed?.close()
     const code = (error as { code?: string }).code
     if (code === 'TokenInvalid') throw new StartupError('Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Bot page of the developer portal.')
     throw new StartupError(`could not connect to Discord: ${(error as Error).message}`)
