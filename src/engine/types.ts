@@ -1,4 +1,4 @@
-import type { Attribution, Passage, Span } from '../passages/types.ts'
+import type { Attribution, Passage, Span, SpeakerKind } from '../passages/types.ts'
 
 export type QuestionType = 'who' | 'when' | 'where' | 'howMany' | 'why' | 'what'
 
@@ -71,7 +71,14 @@ export interface QuoteResult {
 export interface SpeakerEntry {
   name: string
   role: string | null
+  /** Who the role is held for ("Pakistan", "the commission"). */
+  affiliation: string | null
+  /** Role and affiliation as the article words them ("Pakistan’s Defence Minister"). */
+  title: string | null
   isPerson: boolean
+  kind: SpeakerKind
+  /** The article quoting them: a speaker is listed once per article. */
+  articleSlug: string
   /** Outlets that carried this speaker's quotations, in order of appearance. */
   outlets: string[]
   quoteCount: number

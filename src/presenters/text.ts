@@ -1,5 +1,5 @@
 import type { AskResult, QuoteResult, SpeakerEntry, SummaryResult, UnansweredQuestion } from '../engine/types.ts'
-import { describeSpeaker, passageLocation, passageSpeakers, speakerLabel } from './citation.ts'
+import { describeSpeaker, passageLocation, passageSpeakers, speakerWithOutlets } from './citation.ts'
 
 /** Plain-text replies for the terminal: the same content as the bot's, without Discord markup. */
 
@@ -34,7 +34,7 @@ export function askText(result: AskResult): string {
 }
 
 function speakerList(speakers: SpeakerEntry[]): string {
-  return speakers.map((speaker) => (speaker.role ? `${speaker.name} (${speaker.role})` : speaker.name)).join('; ')
+  return speakers.map(speakerWithOutlets).join('; ')
 }
 
 export function quoteText(result: QuoteResult): string {
@@ -63,5 +63,5 @@ export const HELP_TEXT = [
 ].join('\n')
 
 export function speakersText(speakers: SpeakerEntry[]): string {
-  return speakers.map((speaker) => `• ${speakerLabel(speaker)}${speaker.outlets.length ? ` (via ${speaker.outlets.join(', ')})` : ''} — ${speaker.quoteCount} quotation${speaker.quoteCount === 1 ? '' : 's'}`).join('\n')
+  return speakers.map((speaker) => `• ${speakerWithOutlets(speaker)} — ${speaker.quoteCount} quotation${speaker.quoteCount === 1 ? '' : 's'}`).join('\n')
 }

@@ -65,8 +65,8 @@ export function runScript(script: string, args: string[] = [], options: RunOptio
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    // A hung child must not hang the suite: it is ended (by its own pid) after 15 s.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    // A hung child must not hang the suite: it is ended (by its own pid) after 30 s (a loaded shared machine can take 15).
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
     child.on('error', (error) => {
       clearTimeout(timer)
       reject(error)

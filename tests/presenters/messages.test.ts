@@ -118,6 +118,8 @@ describe('askMessage with Markdown characters in the passage (hand-built result)
     quotations: [],
     attributions: [],
     outlets: [],
+    people: [],
+    claims: [],
   }
   const result: AnsweredQuestion = {
     answered: true,
