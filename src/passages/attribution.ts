@@ -62,7 +62,7 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
 
   let lastPersonTag: SpeechTag | null = null
   let previous: { text: string; tags: SpeechTag[] } | null = null
-  const lastQuotationVia = new Map<string, { via: string | null; paragraph: number }>()
+  const lastSpeechVia = new Map<string, { via: string | null; paragraph: number }>()
   let pendingVia = new Map<string, string>()
   const results: AttributedParagraph[] = []
 
@@ -153,9 +153,11 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
         // "X told Reuters that … “…,” said X.": one report, one outlet, within a paragraph.
         if (!via) via = sentenceTags.flat().find((tag) => tag.attribution.speaker.name === found.speaker.name && tag.attribution.via)?.attribution.via ?? null
         if (!via && phrase.continuation) {
-          // "He added …": the words carry on those quoted just before, through the same outlet.
-          const last = lastQuotationVia.get(found.speaker.name)
-          if (last && last.paragraph >= paragraphIndex - 1) via = last.via
+          // "He added …": the words carry on the speaker's words just before, through the same outlet.
+          const earlier = sentenceTags.flat().filter((tag) => tag.attribution.speaker.name === found.speaker.name).at(-1)
+          const last = lastSpeechVia.get(found.speaker.name)
+          if (earlier) via = earlier.attribution.via
+          else if (last && last.paragraph >= paragraphIndex - 1) via = last.via
         }
         push(found.speaker, found.fromContext, phrase.at, via)
       }
@@ -201,9 +203,9 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
     for (const quotation of quotations) collect(quotation.attribution)
     for (const tag of paragraphTags) collect(tag.attribution)
 
-    for (const quotation of quotations) {
-      if (quotation.attribution) lastQuotationVia.set(quotation.attribution.speaker.name, { via: quotation.attribution.via, paragraph: paragraphIndex })
-    }
+    // The speaker's latest words in this paragraph, quoted or reported, and the outlet they came through.
+    const spoken = [...quotations.flatMap((quotation) => (quotation.attribution ? [{ at: quotation.start, attribution: quotation.attribution }] : [])), ...paragraphTags]
+    for (const { attribution } of spoken.sort((a, b) => a.at - b.at)) lastSpeechVia.set(attribution.speaker.name, { via: attribution.via, paragraph: paragraphIndex })
     const allTags = [...paragraphTags, ...quotations.flatMap((quotation, index) => (quotation.attribution ? [{ attribution: quotation.attribution, fromContext: quotation.fromContext, at: quotation.start, sentence: index }] : []))]
     for (const tag of allTags) if (tag.attribution.speaker.isPerson) lastPersonTag = tag
     previous = { text, tags: paragraphTags.length > 0 ? paragraphTags : allTags }

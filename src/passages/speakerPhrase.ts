@@ -1,4 +1,4 @@
-import { entityKind, isPlaceWord, isRoleNoun } from './entities.ts'
+import { entityKind, isOrgWord, isPlaceWord, isRoleNoun } from './entities.ts'
 
 /**
  * Reading a speaker noun phrase into name, role and affiliation:
@@ -64,6 +64,9 @@ function parseSegment(segment: string): Segment | null {
     const word = words[index] as string
     // Only before the role: "a spokesperson for the Workers’ Federation" has no possessive affiliation.
     if (isRoleNoun(word)) break
+    // "the Farmers' Union": a possessive inside an organisation's name is part of the name.
+    const rest = words.slice(index + 1)
+    if (isCapitalised(word) && rest.every(isCapitalised) && isOrgWord(rest.at(-1) as string)) break
     if (isPossessive(word) || POSSESSIVE_PRONOUNS.has(word.toLowerCase())) {
       affiliation = [...words.slice(0, index), withoutPossessive(word)].join(' ')
       if (POSSESSIVE_PRONOUNS.has(word.toLowerCase())) affiliation = word.toLowerCase()

@@ -121,10 +121,11 @@ function antecedent(before: string): string | null {
 /** The subject standing before the verb, with an appositive: "Elena Marsh, the finance minister, told …". */
 function subjectBefore(before: string): string | null {
   if (/,\s*$/.test(before)) {
-    const parts = segments(before).map((part) => part.trim())
+    // A relative clause inside an appositive says more about the person, not who they are.
+    const parts = segments(before).map((part) => part.replace(/\s+(?:who|which|whose)\s.*$/s, '').trim())
     while (parts.length > 0 && isOpener(parts[0] as string)) parts.shift()
     // An appositive construction is a few short noun phrases, not a clause.
-    if (parts.length === 0 || parts.length > 3 || parts.some((part) => part.split(/\s+/).length > 9)) return null
+    if (parts.length === 0 || parts.length > 3 || parts.some((part) => part.split(/\s+/).length > 10)) return null
     return parts.join(', ')
   }
   if (/[;:—–”“"_(]\s*$/.test(before)) return null
