@@ -93,10 +93,16 @@ export interface QuoteSuggestion {
 export type SummaryLength = 'short' | 'full'
 
 export interface SummarySentence {
+  /** Verbatim from the article. */
   text: string
   passageId: string
   /** 1-based paragraph number in the article. */
   paragraph: number
+  /**
+   * People this sentence names for the first time in the summary without
+   * saying who they are ("Asif invoked…"): shown beside the sentence, never inside it.
+   */
+  introduces: Array<{ mention: string; label: string }>
 }
 
 export interface SummaryResult {

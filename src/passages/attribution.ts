@@ -64,6 +64,7 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
   let previous: { text: string; tags: SpeechTag[] } | null = null
   const lastSpeechVia = new Map<string, { via: string | null; paragraph: number }>()
   let pendingVia = new Map<string, string>()
+  const sourcesSeen: Speaker[] = []
   const results: AttributedParagraph[] = []
 
   paragraphs.forEach((text, paragraphIndex) => {
@@ -73,21 +74,26 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
     noteOrganisations(masked)
     const nextPendingVia = new Map<string, string>()
 
-    const pronoun = (word: string, at: number): { speaker: Speaker; person: Person } | null => {
+    const sentenceTags: SpeechTag[][] = []
+    const pronoun = (word: string, at: number): Speaker | null => {
       const gender = word.toLowerCase() === 'she' ? 'female' : 'male'
       const fits = (person: Person) => person.gender === null || person.gender === gender
-      const earlier = mentions.filter((mention) => mention.at < at).reverse()
-      const candidate = earlier.find((mention) => fits(mention.person))?.person ?? (lastPersonTag ? registry.resolvePerson(lastPersonTag.attribution.speaker.name) : null)
+      // "A federation spokeswoman said … “…,” she said": an unnamed source earlier in the paragraph counts too.
+      const sources = sentenceTags.flat().filter((tag) => tag.attribution.speaker.kind === 'source' && tag.at < at && sourceFits(tag.attribution.speaker, gender))
+      const earlier = mentions.filter((mention) => mention.at < at && fits(mention.person)).at(-1)
+      const source = sources.at(-1)
+      if (source && (!earlier || source.at > earlier.at)) return source.attribution.speaker
+      const candidate = earlier?.person ?? (lastPersonTag ? registry.resolvePerson(lastPersonTag.attribution.speaker.name) : null)
       if (!candidate || !fits(candidate)) return null
       registry.learnGender(candidate, gender)
-      return { speaker: personSpeaker(candidate), person: candidate }
+      return personSpeaker(candidate)
     }
 
     const resolve = (phrase: string, at: number): { speaker: Speaker; fromContext: boolean } | null => {
       const trimmed = phrase.trim().replace(/^(?:and|but|then)\s+/i, '')
       if (/^(?:he|she)$/i.test(trimmed)) {
         const found = pronoun(trimmed, at)
-        return found ? { speaker: found.speaker, fromContext: true } : null
+        return found ? { speaker: found, fromContext: true } : null
       }
       if (OBJECT_PRONOUNS.test(trimmed)) return null
       const parsed = parseSpeakerPhrase(trimmed)
@@ -122,12 +128,20 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
           const name = registry.resolveReference(parsed.role)
           return { speaker: organisation(name ?? parsed.label), fromContext: name !== null }
         }
-        case 'source':
-          return { speaker: { name: parsed.label, role: parsed.role, affiliation, title: parsed.title, isPerson: false, kind: 'source' }, fromContext: false }
+        case 'source': {
+          // "The spokeswoman said …" after "a company spokeswoman": the same source again.
+          if (/^the\s/i.test(trimmed)) {
+            const head = (parsed.role ?? '').split(/\s+/).at(-1)?.toLowerCase()
+            const known = sourcesSeen.findLast((source) => (source.role ?? '').split(/\s+/).at(-1)?.toLowerCase() === head)
+            if (known) return { speaker: known, fromContext: true }
+          }
+          const speaker: Speaker = { name: parsed.label, role: parsed.role, affiliation, title: parsed.title, isPerson: false, kind: 'source' }
+          sourcesSeen.push(speaker)
+          return { speaker, fromContext: false }
+        }
       }
     }
 
-    const sentenceTags: SpeechTag[][] = []
     const sentenceOutlets: string[][] = []
     sentences.forEach((sentence, sentenceIndex) => {
       const text = masked.slice(sentence.start, sentence.end)
@@ -180,6 +194,8 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
       const before = paragraphTags.filter((tag) => tag.at < span.start)
       const tag = nearest(own) ?? before.at(-1) ?? paragraphTags[0] ?? contextTag()
       let attribution: Attribution | null = tag ? { ...tag.attribution } : null
+      const ownOutlet = overlapping.flatMap(({ index }) => sentenceOutlets[index] ?? [])[0]
+      if (attribution && !attribution.via && ownOutlet) attribution = { ...attribution, via: ownOutlet }
       if (attribution && !attribution.via) {
         const pending = pendingVia.get(attribution.speaker.name)
         if (pending) attribution = { ...attribution, via: pending }
@@ -256,6 +272,15 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
   }
 }
 
+/** A singular source the pronoun can stand for: "spokeswoman" is she, "spokesman" he, "spokesperson" either. */
+function sourceFits(speaker: Speaker, gender: 'female' | 'male'): boolean {
+  const head = (speaker.role ?? '').split(/\s+/).at(-1)?.toLowerCase() ?? ''
+  if (head === '' || /s$/.test(head)) return false
+  if (/(?:woman|ess)$/.test(head)) return gender === 'female'
+  if (/man$/.test(head)) return gender === 'male'
+  return true
+}
+
 function organisation(name: string): Speaker {
   return { name, role: null, affiliation: null, title: null, isPerson: false, kind: 'organisation' }
 }
@@ -296,7 +321,11 @@ function mentionsIn(masked: string): Array<{ name: string; role: string | null; 
     const parsed = parseSpeakerPhrase(phrase.replace(LEADING_NON_NAME, ''))
     // One word is a surname at most: full names introduce people.
     if (!parsed || parsed.kind !== 'person' || !parsed.name || !/\s/.test(parsed.name)) continue
-    if (parsed.affiliation && /^(?:its|his|her|their|our)$/.test(parsed.affiliation)) parsed.affiliation = null
+    if (parsed.affiliation && /^(?:its|his|her|their|our)$/.test(parsed.affiliation)) {
+      // "Its leader": resolved in reading order, when the body it refers to is known.
+      parsed.affiliation = null
+      parsed.title = null
+    }
     const known = entityKind(parsed.name) === 'person'
     const previousWord = WORD_BEFORE_RUN.exec(before)?.[1] ?? ''
     if (!(parsed.role || known || honorific || who) || /^(?:of|in|at|from)$/i.test(previousWord) && !parsed.role) continue

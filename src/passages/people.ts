@@ -41,7 +41,10 @@ export class SpeakerRegistry {
         existing.role = parsed.role
         existing.title = parsed.title
       }
-      if (!existing.affiliation && parsed.affiliation && (existing.role === parsed.role || !parsed.role)) existing.affiliation = parsed.affiliation
+      if (!existing.affiliation && parsed.affiliation && (existing.role === parsed.role || !parsed.role)) {
+        existing.affiliation = parsed.affiliation
+        if (parsed.title) existing.title = parsed.title
+      }
       return existing
     }
     const person: Person = {

@@ -79,9 +79,12 @@ function parseSegment(segment: string): Segment | null {
 
   // "chair of the commission", "analyst at Sea-Intelligence": the affiliation follows a preposition.
   const prepositionAt = core.findIndex((word, index) => index > 0 && AFFILIATION_PREPOSITIONS.has(word.toLowerCase()) && core.slice(0, index).some(isRoleNoun))
+  // With a possessive already ("the federation’s head of security"), "of …" belongs to the role.
+  let roleTail = ''
   if (prepositionAt > 0) {
     const after = core.slice(prepositionAt + 1)
     if (after.length > 0 && !affiliation) affiliation = after.join(' ')
+    else if (after.length > 0 && after.every((word) => !isCapitalised(word))) roleTail = ` ${core.slice(prepositionAt).join(' ')}`
     core = core.slice(0, prepositionAt)
   }
 
@@ -107,7 +110,7 @@ function parseSegment(segment: string): Segment | null {
     if (isCapitalised(headWord)) while (split < head && isPlaceWord(roleWords[split] as string)) split++
     else while (split < head && isCapitalised(roleWords[split] as string) && !isRoleNoun(roleWords[split] as string)) split++
     if (split > 0 && !affiliation) affiliation = roleWords.slice(0, split).join(' ')
-    role = roleWords.slice(split).join(' ')
+    role = roleWords.slice(split).join(' ') + roleTail
   }
   // The title as written: the segment before the name, without "a"/"an".
   const written = segment.trim().replace(/^(?:a|an)\s+/i, '').replace(/[\s,;:.]+$/, '')

@@ -37,5 +37,5 @@ export function quoteToJson(result: QuoteResult) {
 }
 
 export function summaryToJson(result: SummaryResult) {
-  return { article: result.article.slug, title: result.article.title, length: result.length, sentences: result.sentences.map(({ text, passageId }) => ({ text, passageId })) }
+  return { article: result.article.slug, title: result.article.title, length: result.length, sentences: result.sentences.map(({ text, passageId, introduces }) => ({ text, passageId, introduces })) }
 }

@@ -49,7 +49,10 @@ export function quoteText(result: QuoteResult): string {
 
 export function summaryText(result: SummaryResult): string {
   const lines = [`Summary of “${result.article.title}” (${result.length}):`, '']
-  for (const sentence of result.sentences) lines.push(`• ${sentence.text} [${sentence.passageId}]`)
+  for (const sentence of result.sentences) {
+    const who = sentence.introduces.map(({ mention, label }) => `${mention}: ${label}`).join('; ')
+    lines.push(`• ${sentence.text} [${sentence.passageId}]${who ? ` (${who})` : ''}`)
+  }
   return lines.join('\n')
 }
 

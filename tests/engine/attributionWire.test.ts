@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { loadCorpus } from '../../src/corpus/loadCorpus.ts'
+import { createEngine, type Engine } from '../../src/engine/engine.ts'
+import type { Attribution } from '../../src/passages/types.ts'
+import { inlineArticle, passageWith, quotationWith } from './support.ts'
+
+const SECOND_WIRE_DIR = fileURLToPath(new URL('../fixtures/wire-corpus-2/', import.meta.url))
+const BAD_INPUT_DIR = fileURLToPath(new URL('../fixtures/bad-input/', import.meta.url))
+const SECOND_WIRE_SOURCE = readFileSync(`${SECOND_WIRE_DIR}harbour-city-final.md`, 'utf8')
+
+let second: Engine | undefined
+const secondEngine = () => (second ??= createEngine(loadCorpus(SECOND_WIRE_DIR)))
+
+function attributionOf(engine: Engine, phrase: string): Attribution {
+  const attribution = quotationWith(engine, phrase).quotation.attribution
+  expect(attribution, `a speaker for "${phrase}"`).not.toBeNull()
+  return attribution as Attribution
+}
+
+describe('attribution on a second wire article (sport, in the same wire styles)', () => {
+  it.each<[string, string, { name: string; role?: string | null; affiliation?: string | null; via: string | null; fromContext?: boolean }]>([
+    ['a partial quotation after "ROLE-with-affiliation Name said"', 'earned every blade of grass', { name: 'Miguel Santos', role: 'coach', affiliation: 'Harbour City', via: null }],
+    ['"X told OUTLET"', 'Nobody gave us a chance', { name: 'Miguel Santos', via: 'Coastal Standard' }],
+    ['a tag-less paragraph after "He went on:"', 'patient with me', { name: 'Miguel Santos', via: 'Coastal Standard', fromContext: true }],
+    ['"she said, according to OUTLET" after a role-only source', 'We apologise to every supporter', { name: 'A federation spokeswoman', role: 'federation spokeswoman', via: 'Bay Radio' }],
+    ['"X, the body’s role, who led …, said" and then "She continued:"', 'We tested the system twice', { name: 'Ilona Varkas', role: 'head of security', affiliation: 'the federation', via: null, fromContext: true }],
+    ['"in a statement, the club said"', 'warned the federation in writing', { name: 'The club', via: null }],
+    ['"called it “…” in a post on social media"', 'a gift from the referee', { name: 'Jonas Pell', role: 'captain', affiliation: 'Rovers', via: null }],
+    ['"OUTLET quoted X as saying"', 'silent for an hour', { name: 'Jonas Pell', via: 'Coastal Standard' }],
+  ])('GIVEN %s THEN the quotation is attributed as the article says', (_rule, phrase, expected) => {
+    const attribution = attributionOf(secondEngine(), phrase)
+    expect(attribution.speaker.name).toBe(expected.name)
+    if (expected.role !== undefined) expect(attribution.speaker.role).toBe(expected.role)
+    if (expected.affiliation !== undefined) expect(attribution.speaker.affiliation).toBe(expected.affiliation)
+    expect(attribution.via).toBe(expected.via)
+    if (expected.fromContext !== undefined) expect(quotationWith(secondEngine(), phrase).quotation.fromContext).toBe(expected.fromContext)
+  })
+
+  it('GIVEN reported speech without quotation marks THEN it is the speaker’s claim, not a quotation', () => {
+    const passage = passageWith(secondEngine(), 'Mayor Dana Whitlock')
+    expect(passage.quotations).toEqual([])
+    expect(passage.claims.map((claim) => claim.attribution.speaker.name)).toEqual(['Dana Whitlock'])
+    expect(passage.claims[0]?.attribution.speaker.role).toBe('Mayor')
+  })
+
+  it('GIVEN someone named with a role who never speaks THEN the passage lists them as a person, with the role', () => {
+    const passage = passageWith(secondEngine(), 'Tobias Renn')
+    expect(passage.attributions).toEqual([])
+    expect(passage.people).toContainEqual(expect.objectContaining({ name: 'Tobias Renn', role: 'chief executive' }))
+  })
+
+  it('GIVEN the speakers list THEN each speaker appears once, with name, role, affiliation and outlets apart', () => {
+    const speakers = secondEngine().speakers()
+    expect(new Set(speakers.map((speaker) => speaker.name)).size).toBe(speakers.length)
+    expect(speakers.find((speaker) => speaker.name === 'Miguel Santos')).toMatchObject({ role: 'coach', affiliation: 'Harbour City', outlets: ['Coastal Standard'], quoteCount: 3 })
+    expect(speakers.find((speaker) => speaker.name === 'Jonas Pell')?.outlets).toEqual(['Coastal Standard'])
+  })
+
+  it('GIVEN every speaker THEN name, role and outlet are words the article wrote', () => {
+    for (const passage of secondEngine().index.passages) {
+      for (const { speaker, via } of [...passage.attributions, ...passage.claims.map((claim) => claim.attribution)]) {
+        expect(SECOND_WIRE_SOURCE.toLowerCase()).toContain(speaker.name.toLowerCase())
+        if (speaker.role) expect(SECOND_WIRE_SOURCE).toContain(speaker.role)
+        if (via) expect(SECOND_WIRE_SOURCE).toContain(via)
+      }
+    }
+  })
+})
+
+describe('attribution on bad input', () => {
+  const engine = createEngine(loadCorpus(BAD_INPUT_DIR))
+
+  it('GIVEN an article with no quotations THEN it has no speakers, and a quote look-up says so without failing', () => {
+    const passages = engine.index.passages.filter((passage) => passage.articleSlug === 'no-quotations')
+    expect(passages.length).toBeGreaterThan(0)
+    expect(passages.flatMap((passage) => passage.quotations)).toEqual([])
+    expect(engine.speakers().filter((speaker) => speaker.articleSlug === 'no-quotations')).toEqual([])
+    expect(engine.quote('what did the farmers say').quotes.filter((quote) => quote.passage.articleSlug === 'no-quotations')).toEqual([])
+  })
+
+  it('GIVEN unbalanced quotation marks THEN the balanced quotation is still attributed and nothing throws', () => {
+    const [quotation] = engine.index.passages.filter((passage) => passage.articleSlug === 'unbalanced-quotes').flatMap((passage) => passage.quotations)
+    expect(quotation?.text).toBe('The public deserves a proper debate')
+    expect(quotation?.attribution?.speaker).toMatchObject({ name: 'Maya Orr', role: 'councillor' })
+  })
+
+  it('GIVEN an article whose only speaker is a role THEN that source is listed by role and found by it', () => {
+    const speakers = engine.speakers().filter((speaker) => speaker.articleSlug === 'role-only-speaker')
+    expect(speakers).toHaveLength(1)
+    expect(speakers[0]).toMatchObject({ name: 'A company spokeswoman', role: 'company spokeswoman', isPerson: false, kind: 'source' })
+    expect(engine.quote('spokeswoman').quotes.map((quote) => quote.text)).toEqual(['Safety is never negotiable, and we are sorry for the disruption'])
+    // "The spokeswoman said …" later is the same source, not a second one.
+    const claims = engine.index.passages.filter((passage) => passage.articleSlug === 'role-only-speaker').flatMap((passage) => passage.claims)
+    expect(claims.map((claim) => claim.attribution.speaker.name)).toEqual(['A company spokeswoman'])
+  })
+
+  it('GIVEN 300 quotations THEN each is attributed to its speaker and each speaker is listed once', () => {
+    const names = ['Anna Holm', 'Bruno Lentz', 'Carla Moss']
+    const paragraphs = [`Finance Minister ${names[0]}, union leader ${names[1]} and analyst ${names[2]} spoke on Monday.`]
+    for (let index = 0; index < 300; index++) {
+      const name = names[index % 3] as string
+      paragraphs.push(`“Point number ${index + 1} stands,” ${name.split(' ')[1]} said.`)
+    }
+    const big = createEngine([inlineArticle(paragraphs.join('\n\n'), 'many-quotes')])
+    const quotations = big.index.passages.flatMap((passage) => passage.quotations)
+    expect(quotations).toHaveLength(300)
+    quotations.forEach((quotation, index) => expect(quotation.attribution?.speaker.name).toBe(names[index % 3]))
+    expect(big.speakers().map((speaker) => [speaker.name, speaker.quoteCount])).toEqual(names.map((name) => [name, 100]))
+  })
+})

@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { loadCorpus } from '../../src/corpus/loadCorpus.ts'
+import { createEngine } from '../../src/engine/engine.ts'
+import type { QuoteResult } from '../../src/engine/types.ts'
+import { loadMainArticles, mainEngine } from './support.ts'
+
+const SECOND_WIRE_DIR = fileURLToPath(new URL('../fixtures/wire-corpus-2/', import.meta.url))
+const texts = (result: QuoteResult) => result.quotes.map((quote) => quote.text)
+
+describe('natural quote look-ups find what the bare name, role or outlet finds', () => {
+  const engine = mainEngine()
+
+  it.each([
+    ['what did asif say', 'Asif'],
+    ['wat did asif say??', 'Asif'],
+    ['quotes by Khawaja Asif', 'Asif'],
+    ['the info minister', 'information minister'],
+    ['whos the info minister', 'information minister'],
+    ['quotes from AFP', 'AFP'],
+    ['quotes reported by afp', 'AFP'],
+    ['anything via Dawn', 'Dawn'],
+    ['what did Tarrar say', 'Tarar'],
+    ['Mujahed', 'Mujahid'],
+  ])('GIVEN %j THEN the quotations of %j come back', (natural, bare) => {
+    const expected = texts(engine.quote(bare))
+    expect(expected.length).toBeGreaterThan(0)
+    expect(texts(engine.quote(natural))).toEqual(expected)
+  })
+
+  it('GIVEN "what did Asif say about the caves" THEN only his quotation on that topic comes back', () => {
+    expect(texts(engine.quote('what did Asif say about the caves'))).toEqual([expect.stringContaining('caves')])
+  })
+
+  it.each([['what did shehbaz sharif say'], ['what did India say'], ['quotes from Reuters']])('GIVEN %j (nobody the article quotes) THEN no quotation', (query) => {
+    expect(engine.quote(query).quotes).toEqual([])
+  })
+})
+
+describe('look-ups by role, affiliation and outlet on a second wire article', () => {
+  const engine = createEngine(loadCorpus(SECOND_WIRE_DIR))
+  const speakersOf = (query: string) => [...new Set(engine.quote(query).quotes.map((quote) => quote.attribution?.speaker.name))]
+
+  it.each<[string, string[]]>([
+    ['coach', ['Miguel Santos']],
+    ['what did the coach say', ['Miguel Santos']],
+    ['spokeswoman', ['A federation spokeswoman']],
+    ['the head of security', ['Ilona Varkas']],
+    ['Harbour City', ['Miguel Santos']],
+    ['quotes from the Coastal Standard', ['Miguel Santos', 'Jonas Pell']],
+    ['Bay Radio', ['A federation spokeswoman']],
+    ['Santoss', ['Miguel Santos']],
+  ])('GIVEN %j THEN the quotations of %j come back', (query, names) => {
+    expect(speakersOf(query)).toEqual(names)
+  })
+
+  it('GIVEN someone the article names but never quotes THEN no quotation, not a similar name', () => {
+    expect(engine.quote('what did Renn say').quotes).toEqual([])
+  })
+
+  it('GIVEN a role or outlet typed partly THEN autocomplete offers the speaker', () => {
+    expect(engine.suggestQuotes('spokes').map((suggestion) => suggestion.query)).toContain('A federation spokeswoman')
+    expect(engine.suggestQuotes('coastal').map((suggestion) => suggestion.query)).toContain('Miguel Santos')
+    expect(engine.suggestQuotes('security')[0]?.query).toBe('Ilona Varkas')
+  })
+})
+
+describe('speakers once per article, with more articles loaded', () => {
+  it('GIVEN the same surname quoted in two articles THEN each article lists its own speaker once', () => {
+    const engine = createEngine([...loadMainArticles(), ...loadCorpus(SECOND_WIRE_DIR)])
+    const speakers = engine.speakers()
+    const keys = speakers.map((speaker) => `${speaker.articleSlug}/${speaker.name}`)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(speakers.find((speaker) => speaker.name === 'Khawaja Asif')?.outlets).toEqual(['Dawn'])
+  })
+})
