@@ -62,7 +62,17 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
 }
 
 const surname = (speaker: Speaker) => speaker.name.split(/\s+/).at(-1) ?? speaker.name
-const wordIn = (word: string, text: string) => new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(text)
+/** The word stands in the text as a whole word, in any letter case. */
+function wordIn(word: string, text: string): boolean {
+  const haystack = text.toLowerCase()
+  const needle = word.toLowerCase()
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1] ?? ' '
+    const after = haystack[at + needle.length] ?? ' '
+    if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) return true
+  }
+  return false
+}
 
 /** The sentence names the speaker: a person by surname, a body by name, a source by its role's head word. */
 function names(speaker: Speaker, text: string): boolean {

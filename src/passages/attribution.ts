@@ -70,8 +70,9 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
   paragraphs.forEach((text, paragraphIndex) => {
     const masked = maskedParagraphs[paragraphIndex] as string
     const sentences = sentenceLists[paragraphIndex] as Sentence[]
-    const mentions = personMentions(masked)
-    noteOrganisations(masked)
+    const runs = nameRuns(masked)
+    const mentions = personMentions(runs)
+    noteOrganisations(masked, runs)
     const nextPendingVia = new Map<string, string>()
 
     const sentenceTags: SpeechTag[][] = []
@@ -248,9 +249,9 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
   return results
 
   /** People named in a paragraph, in order, by full name or surname. */
-  function personMentions(masked: string): Mention[] {
+  function personMentions(runs: ReturnType<typeof nameRuns>): Mention[] {
     const found: Mention[] = []
-    for (const run of nameRuns(masked)) {
+    for (const run of runs) {
       const name = run.text.replace(LEADING_NON_NAME, '')
       if (name === '') continue
       const person = registry.resolvePerson(name)
@@ -260,8 +261,8 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
   }
 
   /** Bodies the paragraph names, for "the company" and "its" later on. */
-  function noteOrganisations(masked: string): void {
-    for (const run of nameRuns(masked)) {
+  function noteOrganisations(masked: string, runs: ReturnType<typeof nameRuns>): void {
+    for (const run of runs) {
       const name = run.text.replace(LEADING_NON_NAME, '')
       if (name === '' || isOutlet(name) || registry.resolvePerson(name)) continue
       const kind = lexiconKind(name)

@@ -11,7 +11,6 @@ const TITLE_NOUNS_LOWER = TITLE_NOUNS.toLowerCase()
 /** Titles in lower case ("president"): a title the article never uses names someone it never mentions. */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(TITLE_NOUNS_LOWER.split('|'))
 
-
 /** Verbs that introduce speech, in the forms news copy uses. */
 export const SPEECH_VERBS = new Set(
   'said says say told tells added adds stated states claimed claims warned warns confirmed confirms noted notes wrote writes argued argues insisted insists declared declares explained explains asserted asserts stressed stresses urged urges announced announces denied denies criticised criticized criticises criticizes alleged alleges maintained maintains tweeted posted replied responded remarked acknowledged admitted vowed pledged threatened cautioned suggested believes believe warn claim argue insist fear fears predict predicted caution continued continues concluded described describes called calls accused accuses labelled labeled dubbed'
@@ -21,8 +20,6 @@ export const SPEECH_VERBS = new Set(
 /** Participles that attach speech to the clause's subject ("…, saying …"). */
 export const SPEECH_PARTICIPLES = new Set('saying adding telling claiming warning noting arguing insisting stressing calling describing urging accusing'.split(' '))
 
-export const PRONOUNS = new Set(['he', 'she'])
-
 /** Words that end a subject noun phrase when read left to right. */
 const PHRASE_BREAKERS = new Set(
   'has have had is are was were will would could can may might shall should did does do also then reportedly later initially still who which that'.split(' '),
@@ -30,12 +27,8 @@ const PHRASE_BREAKERS = new Set(
 
 const LEADING_DISCOURSE = /^(?:however|meanwhile|moreover|separately|earlier|later|still|yet|but|and|so|also|then|now|instead|indeed|additionally|furthermore|in addition|on \w+day)\b[,\s]*/i
 
-const DETERMINER = /^(?:the|a|an)\s+/i
 
 export const MEDIA_NOUNS = 'media|press|television|radio|newspapers?|agency|outlets|broadcaster|channel|daily|wire'
-
-/** Capitalised words at a sentence start that are never names of sources. */
-const NOT_A_NAME = new Set('The A An It This That These Those There Here Such Any Some No In On At For From With By As Of If When While Though Although Following After Before Despite'.split(' '))
 
 /** Trims discourse words and a trailing clause from a subject noun phrase. */
 export function subjectPhrase(clause: string, { whole = false } = {}): string | null {
@@ -64,22 +57,6 @@ export function subjectPhrase(clause: string, { whole = false } = {}): string | 
     if (!rest.every((word) => /^[a-z]+ly$/.test(word))) return null
   }
   return phrase
-}
-
-/** The phrase names a person or source rather than a thing ("it", "this"). */
-export function looksLikeSource(phrase: string): boolean {
-  const first = phrase.split(/\s+/)[0] ?? ''
-  if (PRONOUNS.has(first.toLowerCase()) || first.toLowerCase() === 'who') return true
-  if (/^(?:it|this|that|which|there|they|we|i|you)$/i.test(phrase)) return false
-  const withoutDeterminer = phrase.replace(DETERMINER, '')
-  const lastWord = withoutDeterminer.split(/\s+/).at(-1) ?? ''
-  // A named subject ("Asif", "Tolo News") or a plural/agent noun ("Analysts", "a security source").
-  return /^[A-Z]/.test(withoutDeterminer) || /(?:s|source|official|spokesperson|spokesman|minister|diplomat|analyst|expert|witness|resident)$/i.test(lastWord)
-}
-
-export function isCapitalisedName(phrase: string): boolean {
-  const words = phrase.split(/\s+/)
-  return words.length > 0 && !NOT_A_NAME.has(words[0] as string) && words.every((word) => /^[A-Z]/u.test(word))
 }
 
 /** Straight-quoted apostrophes and curly ones compare equal; case is ignored. */

@@ -23,6 +23,12 @@ const NEEDS_QUOTATION = new Set(['called', 'calls', 'calling', 'described', 'des
 const CAP = String.raw`(?:\p{Lu}\p{Ll}{0,2}\.|\p{Lu}[\p{L}\p{M}'’&-]*)`
 const NAME_RUN = String.raw`${CAP}(?:\s+(?:of\s+|de\s+|al-|van\s+|von\s+)?${CAP}){0,5}`
 
+const ANTECEDENT = new RegExp(String.raw`((?:(?:${CAP}[’']s\s+)?(?:[\p{L}-]+\s+){0,3}?)?${CAP}(?:\s+${CAP})*)$`, 'u')
+const INVERTED_NAME = new RegExp(String.raw`^\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?${NAME_RUN})`, 'u')
+const NAME_RUNS = new RegExp(String.raw`(?<![\p{L}’'])${NAME_RUN}`, 'gu')
+/** Words without which a sentence names no outlet: the patterns below are tried only when one is present. */
+const OUTLET_CUES = /quoted|according|told|telling|speaking|interview|remarks|comments|reported|cited|wrote|writing/i
+
 /** Hides quoted words so that names and verbs inside a quotation are not read as tags. */
 export function maskQuotations(text: string): string {
   let masked = text
@@ -51,6 +57,7 @@ const NOT_OUTLET_START = /^(?:The|A|An|In|On|At|For|From|With|By|As|Of|But|And|H
 /** The outlets a sentence names, in order; `isNamedPerson` keeps people out ("told Asif"). */
 export function findOutlets(masked: string, isNamedPerson: (name: string) => boolean): string[] {
   const outlets: string[] = []
+  if (!OUTLET_CUES.test(masked)) return outlets
   for (const pattern of OUTLET_PATTERNS) {
     for (const match of masked.matchAll(pattern)) {
       const outlet = (match.groups?.outlet ?? '').trim().replace(/[.,]$/, '')
@@ -70,6 +77,7 @@ export interface CarriedSpeech {
 /** "Afghan media quoted Defence Minister X": each person an outlet carried, with the outlet. */
 export function outletCarriedPeople(masked: string): CarriedSpeech[] {
   const found: CarriedSpeech[] = []
+  if (!/quoted|cited/.test(masked)) return found
   for (const match of masked.matchAll(OUTLET_QUOTED_PERSON)) {
     const person = (match.groups?.person ?? '').trim()
     const outlet = (match.groups?.outlet ?? '').trim()
@@ -108,7 +116,7 @@ function antecedent(before: string): string | null {
   const last = parts.at(-1)?.trim() ?? ''
   if (last === '') return null
   // "Lena Hoffmann, who": the name run; "Pakistan’s Defence Minister Khawaja Asif, who": with its title.
-  const match = new RegExp(String.raw`((?:(?:${CAP}[’']s\s+)?(?:[\p{L}-]+\s+){0,3}?)?${CAP}(?:\s+${CAP})*)$`, 'u').exec(last)
+  const match = ANTECEDENT.exec(last)
   if (!match) return null
   const phrase = (match[1] as string).trim()
   // Keep words before the name only when they name a role ("Chief executive Julian Marsh").
@@ -136,7 +144,7 @@ function subjectBefore(before: string): string | null {
 
 /** The subject after an inverted verb: "…,” said Priya Raman, chair of the commission, at …". */
 function subjectAfter(after: string): string | null {
-  const named = new RegExp(String.raw`^\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?${NAME_RUN})`, 'u').exec(after)
+  const named = INVERTED_NAME.exec(after)
   const described = /^\s+((?:an?|the)\s+[^,.;:—–_]+)/u.exec(after)
   const head = named?.[1] ?? described?.[1]
   if (!head) return null
@@ -189,7 +197,7 @@ export function speechPhrases(masked: string, { reported = false }: { reported?:
 /** Capitalised name runs with their offsets, for finding who a paragraph names. */
 export function nameRuns(masked: string): Array<{ text: string; start: number; end: number }> {
   const runs: Array<{ text: string; start: number; end: number }> = []
-  for (const match of masked.matchAll(new RegExp(String.raw`(?<![\p{L}’'])${NAME_RUN}`, 'gu'))) {
+  for (const match of masked.matchAll(NAME_RUNS)) {
     const text = match[0].replace(/[’']s$/, '').replace(/[.,]$/, '')
     runs.push({ text, start: match.index, end: match.index + text.length })
   }
