@@ -133,6 +133,16 @@ function wordMatches(query: string, known: string, { fuzzy }: { fuzzy: boolean }
   return editDistance(query, known, query.length >= 8 ? 2 : 1) !== Infinity
 }
 
+/**
+ * A role written by its initials: "pm" for "prime minister", "ceo" for "chief
+ * executive" (officer), "gm" for "general manager". The role must have two words or more.
+ */
+export function isInitialism(word: string, roleWords: string[]): boolean {
+  if (roleWords.length < 2 || word.length < 2 || word.length > 5 || !/^[a-z]+$/.test(word)) return false
+  const initials = roleWords.map((known) => known[0]).join('')
+  return word === initials || (roleWords[0] === 'chief' && word === `${initials}o`)
+}
+
 const anyMatch = (query: string, known: string[], fuzzy: boolean) => known.some((word) => wordMatches(query, word, { fuzzy }))
 
 interface SpeakerScore {
@@ -151,7 +161,7 @@ function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean)
   let byAffiliation = false
   for (const word of queryWords) {
     if (anyMatch(word, group.nameWords, fuzzy)) byName = true
-    else if (anyMatch(word, group.roleWords, false)) byRole = true
+    else if (anyMatch(word, group.roleWords, false) || isInitialism(word, group.roleWords)) byRole = true
     else if (anyMatch(word, group.affiliationWords, false)) byAffiliation = true
     else {
       unmatched++
@@ -159,7 +169,7 @@ function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean)
     }
   }
   // A role needs its head noun ("minister", "spokesperson"), not a modifier alone ("security").
-  const roleHead = byRole && queryWords.some((word) => group.roleWords.some((known) => wordMatches(word, known, { fuzzy: false }) && isRoleNoun(known)))
+  const roleHead = byRole && queryWords.some((word) => isInitialism(word, group.roleWords) || group.roleWords.some((known) => wordMatches(word, known, { fuzzy: false }) && isRoleNoun(known)))
   if (byName) return { group, unmatched, byName, byRole: roleHead }
   // Words beyond the role may only be an affiliation the article does not state ("afghan defence minister").
   if (roleHead && (unmatched === 0 || (group.affiliationWords.length === 0 && leftOver.every(isPlaceWord)))) return { group, unmatched, byName, byRole: true }

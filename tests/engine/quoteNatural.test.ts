@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { loadCorpus } from '../../src/corpus/loadCorpus.ts'
 import { createEngine } from '../../src/engine/engine.ts'
 import type { QuoteResult } from '../../src/engine/types.ts'
-import { loadMainArticles, mainEngine } from './support.ts'
+import { isInitialism } from '../../src/engine/quote.ts'
+import { loadMainArticles, mainEngine, wireEngine } from './support.ts'
 
 const SECOND_WIRE_DIR = fileURLToPath(new URL('../fixtures/wire-corpus-2/', import.meta.url))
 const texts = (result: QuoteResult) => result.quotes.map((quote) => quote.text)
@@ -62,6 +63,26 @@ describe('look-ups by role, affiliation and outlet on a second wire article', ()
     expect(engine.suggestQuotes('spokes').map((suggestion) => suggestion.query)).toContain('A federation spokeswoman')
     expect(engine.suggestQuotes('coastal').map((suggestion) => suggestion.query)).toContain('Miguel Santos')
     expect(engine.suggestQuotes('security')[0]?.query).toBe('Ilona Varkas')
+  })
+})
+
+describe('roles written by their initials', () => {
+  it.each([['what did the pm say'], ['PM']])('GIVEN %j on the wire fixture THEN the Prime Minister’s quotations come back', (query) => {
+    const result = wireEngine().quote(query)
+    expect(result.quotes.length).toBeGreaterThan(0)
+    expect(new Set(result.quotes.map((quote) => quote.attribution?.speaker.role))).toEqual(new Set(['Prime Minister']))
+  })
+
+  it.each<[string, string[], boolean]>([
+    ['ceo', ['chief', 'executive'], true],
+    ['ceo', ['chief', 'executive', 'officer'], true],
+    ['gm', ['general', 'manager'], true],
+    ['pm', ['prime', 'minister'], true],
+    ['ceo', ['executive'], false],
+    ['cfo', ['chief', 'executive'], false],
+    ['p', ['prime', 'minister'], false],
+  ])('GIVEN %j and the role %j THEN initialism is %s', (word, role, expected) => {
+    expect(isInitialism(word, role)).toBe(expected)
   })
 })
 
