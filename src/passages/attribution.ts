@@ -130,9 +130,12 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
           return { speaker: organisation(name ?? parsed.label), fromContext: name !== null }
         }
         case 'source': {
-          // "The spokeswoman said …" after "a company spokeswoman": the same source again.
+          // "The spokeswoman said …" after "a company spokeswoman": the same source again;
+          // "the minister said" after "Finance Minister Karl Berg": the one person with that role.
           if (/^the\s/i.test(trimmed)) {
             const head = (parsed.role ?? '').split(/\s+/).at(-1)?.toLowerCase()
+            const holders = registry.people().filter((person) => (person.role ?? '').split(/\s+/).at(-1)?.toLowerCase() === head)
+            if (holders.length === 1 && !parsed.affiliation) return { speaker: personSpeaker(holders[0] as Person), fromContext: true }
             const known = sourcesSeen.findLast((source) => (source.role ?? '').split(/\s+/).at(-1)?.toLowerCase() === head)
             if (known) return { speaker: known, fromContext: true }
           }

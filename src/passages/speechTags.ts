@@ -25,6 +25,7 @@ const NAME_RUN = String.raw`${CAP}(?:\s+(?:of\s+|de\s+|al-|van\s+|von\s+)?${CAP}
 
 const ANTECEDENT = new RegExp(String.raw`((?:(?:${CAP}[’']s\s+)?(?:[\p{L}-]+\s+){0,3}?)?${CAP}(?:\s+${CAP})*)$`, 'u')
 const INVERTED_NAME = new RegExp(String.raw`^\s+((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?${NAME_RUN})`, 'u')
+const INVERTED_TITLED_NAME = new RegExp(String.raw`^\s+((?:[\p{Ll}-]+\s+){1,3}${NAME_RUN})`, 'u')
 const NAME_RUNS = new RegExp(String.raw`(?<![\p{L}’'])${NAME_RUN}`, 'gu')
 /** Words without which a sentence names no outlet: the patterns below are tried only when one is present. */
 const OUTLET_CUES = /quoted|according|told|telling|speaking|interview|remarks|comments|reported|cited|wrote|writing/i
@@ -146,9 +147,12 @@ function subjectBefore(before: string): string | null {
 function subjectAfter(after: string): string | null {
   const named = INVERTED_NAME.exec(after)
   const described = /^\s+((?:an?|the)\s+[^,.;:—–_]+)/u.exec(after)
-  const head = named?.[1] ?? described?.[1]
+  // "…,” said union official Pat Moore": role words, then the name.
+  const titled = INVERTED_TITLED_NAME.exec(after)
+  const roleFirst = titled && (titled[1] as string).split(/\s+/).some((word) => isRoleNoun(word)) ? titled : null
+  const head = named?.[1] ?? roleFirst?.[1] ?? described?.[1]
   if (!head) return null
-  const rest = after.slice((named ?? described)?.[0].length ?? 0)
+  const rest = after.slice((named ?? roleFirst ?? described)?.[0].length ?? 0)
   // An appositive naming the role: ", chair of the commission," / ", the party's leader."
   const appositive = /^\s*,\s*([^,.;:—–_]+)/u.exec(rest)?.[1]
   if (appositive && appositive.split(/\s+/).some(isRoleNoun) && !/^\s*(?:who|which|that|at|in|on|after|before)\b/i.test(appositive)) return `${head}, ${appositive}`
@@ -190,6 +194,11 @@ export function speechPhrases(masked: string, { reported = false }: { reported?:
     else phrase = subjectBefore(before) ?? (INVERTIBLE_VERBS.has(word) && /[,”"_]\s*$/.test(before) ? subjectAfter(masked.slice(match.index + word.length)) : null)
     if (isParticiple && !phrase && !/,\s*$/.test(before)) continue
     phrases.push({ phrase: phrase ?? '', at: match.index, verb: word, continuation: CONTINUATION_VERBS.has(word), participle: isParticiple })
+  }
+  // "According to a government spokesman, …": the source of the sentence's claim.
+  for (const match of masked.matchAll(/\b[Aa]ccording\s+to\s+((?:an?|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3})/gu)) {
+    const phrase = match[1] as string
+    if (phrase.split(/\s+/).some((word) => isRoleNoun(word))) phrases.push({ phrase, at: match.index, verb: 'according', continuation: false, participle: false })
   }
   return phrases.filter((found) => found.phrase !== '' || found.participle)
 }

@@ -110,3 +110,26 @@ describe('attribution on bad input', () => {
     expect(big.speakers().map((speaker) => [speaker.name, speaker.quoteCount])).toEqual(names.map((name) => [name, 100]))
   })
 })
+
+describe('attribution constructs, one small article each', () => {
+  const attributionsOf = (body: string) =>
+    createEngine([inlineArticle(body, 'construct')]).index.passages.flatMap((passage) => passage.quotations.map((quotation) => [quotation.text, quotation.attribution?.speaker.name ?? null, quotation.attribution?.via ?? null]))
+
+  it.each<[string, string, Array<[string, string | null, string | null]>]>([
+    ['"the minister" after the one minister named', 'Finance Minister Karl Berg presented the plan. “This is a fair budget,” the minister told reporters.', [['This is a fair budget', 'Karl Berg', null]]],
+    ['two inverted tags in one paragraph, the second with lower-case role words', '“We will not move,” said Dr. Anne Li, the hospital’s director. “Neither will we,” said union official Pat Moore.', [['We will not move', 'Anne Li', null], ['Neither will we', 'Pat Moore', null]]],
+    ['"according to a government spokesman" then "the spokesman said"', 'According to a government spokesman, the talks will resume in May. “We are hopeful,” the spokesman said.', [['We are hopeful', 'A government spokesman', null]]],
+    ['an age between commas', 'John Smith, 45, said he lost his job. “It was a shock,” Smith said.', [['It was a shock', 'John Smith', null]]],
+    ['a pronoun with nobody to stand for', '“It is over,” she said. Nobody else was named.', [['It is over', null, null]]],
+    ['"said Marta Kowalska, an analyst at X, according to OUTLET"', '“Shipping lines will need weeks,” said Marta Kowalska, an analyst at Sea-Intelligence, according to the Financial Times.', [['Shipping lines will need weeks', 'Marta Kowalska', 'Financial Times']]],
+    ['a body named after "the company" first', 'Acme Corp cut 300 jobs. In a statement, the company said that “demand was weak.”', [['demand was weak.', 'Acme Corp', null]]],
+  ])('GIVEN %s THEN each quotation gets the speaker and outlet the text gives', (_label, body, expected) => {
+    expect(attributionsOf(body)).toEqual(expected)
+  })
+
+  it('GIVEN "said Marta Kowalska, an analyst at …" THEN her role is analyst and her affiliation the firm', () => {
+    const engine = createEngine([inlineArticle('“Shipping lines will need weeks,” said Marta Kowalska, an analyst at Sea-Intelligence, according to the Financial Times.', 'analyst')])
+    expect(engine.speakers()[0]).toMatchObject({ name: 'Marta Kowalska', role: 'analyst', affiliation: 'Sea-Intelligence', outlets: ['Financial Times'] })
+    expect(engine.quote('analyst').quotes).toHaveLength(1)
+  })
+})
