@@ -29,6 +29,7 @@ export function quoteToJson(result: QuoteResult) {
       text,
       speaker: attribution?.speaker.name ?? null,
       role: attribution?.speaker.role ?? null,
+      affiliation: attribution?.speaker.affiliation ?? null,
       via: attribution?.via ?? null,
       passageId: passage.id,
     })),

@@ -66,5 +66,9 @@ export const HELP_TEXT = [
 ].join('\n')
 
 export function speakersText(speakers: SpeakerEntry[]): string {
-  return speakers.map((speaker) => `• ${speakerWithOutlets(speaker)} — ${speaker.quoteCount} quotation${speaker.quoteCount === 1 ? '' : 's'}`).join('\n')
+  const line = (speaker: SpeakerEntry) => `• ${speakerWithOutlets(speaker)} — ${speaker.quoteCount} quotation${speaker.quoteCount === 1 ? '' : 's'}`
+  const articles = [...new Set(speakers.map((speaker) => speaker.articleSlug))]
+  if (articles.length <= 1) return speakers.map(line).join('\n')
+  // Several articles: each lists its own speakers, once each.
+  return articles.map((slug) => [`${slug}:`, ...speakers.filter((speaker) => speaker.articleSlug === slug).map(line)].join('\n')).join('\n\n')
 }
