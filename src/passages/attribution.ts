@@ -44,7 +44,8 @@ const OBJECT_PRONOUNS = /^(?:it|they|we|i|you|this|that|which|there|these|those)
  */
 export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
   const registry = new SpeakerRegistry()
-  const maskedParagraphs = paragraphs.map(maskQuotations)
+  const runsOn = paragraphs.map((_, index) => /^\s*[“"]/.test(paragraphs[index + 1] ?? ''))
+  const maskedParagraphs = paragraphs.map((text, index) => maskQuotations(text, { runsOn: runsOn[index] ?? false }))
   const sentenceLists = paragraphs.map(splitSentences)
 
   // Pass 1: the people the article names with a role, a first name compromise knows, or "who".
@@ -191,7 +192,7 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
       return last ? { ...last, attribution: { ...last.attribution }, fromContext: true } : null
     }
 
-    const quotations: Quotation[] = findQuotedSpans(text).map((span) => {
+    const quotations: Quotation[] = findQuotedSpans(text, { runsOn: runsOn[paragraphIndex] ?? false }).map((span) => {
       const overlapping = sentences.map((sentence, index) => ({ sentence, index })).filter(({ sentence }) => sentence.start < span.end && span.start < sentence.end)
       const own = overlapping.flatMap(({ index }) => sentenceTags[index] ?? [])
       const nearest = (tags: SpeechTag[]) => [...tags].sort((a, b) => distance(a.at, span) - distance(b.at, span))[0]

@@ -31,9 +31,9 @@ const NAME_RUNS = new RegExp(String.raw`(?<![\p{L}’'])${NAME_RUN}`, 'gu')
 const OUTLET_CUES = /quoted|according|told|telling|speaking|interview|remarks|comments|reported|cited|wrote|writing/i
 
 /** Hides quoted words so that names and verbs inside a quotation are not read as tags. */
-export function maskQuotations(text: string): string {
+export function maskQuotations(text: string, options: { runsOn?: boolean } = {}): string {
   let masked = text
-  for (const span of findQuotedSpans(text)) {
+  for (const span of findQuotedSpans(text, options)) {
     masked = masked.slice(0, span.start) + '_'.repeat(span.end - span.start) + masked.slice(span.end)
   }
   return masked

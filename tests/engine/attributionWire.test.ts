@@ -122,6 +122,7 @@ describe('attribution constructs, one small article each', () => {
     ['an age between commas', 'John Smith, 45, said he lost his job. “It was a shock,” Smith said.', [['It was a shock', 'John Smith', null]]],
     ['a pronoun with nobody to stand for', '“It is over,” she said. Nobody else was named.', [['It is over', null, null]]],
     ['"said Marta Kowalska, an analyst at X, according to OUTLET"', '“Shipping lines will need weeks,” said Marta Kowalska, an analyst at Sea-Intelligence, according to the Financial Times.', [['Shipping lines will need weeks', 'Marta Kowalska', 'Financial Times']]],
+    ['a quotation running on into the next paragraph (no closing mark, the next opens with one)', 'Union leader Jo Park spoke on Monday. “We will fight this in every court,” Park said. “We will not stop\n\n“until the law is repealed.”', [['We will fight this in every court', 'Jo Park', null], ['We will not stop', 'Jo Park', null], ['until the law is repealed.', 'Jo Park', null]]],
     ['a body named after "the company" first', 'Acme Corp cut 300 jobs. In a statement, the company said that “demand was weak.”', [['demand was weak.', 'Acme Corp', null]]],
   ])('GIVEN %s THEN each quotation gets the speaker and outlet the text gives', (_label, body, expected) => {
     expect(attributionsOf(body)).toEqual(expected)
