@@ -130,7 +130,8 @@ function wordMatches(query: string, known: string, { fuzzy }: { fuzzy: boolean }
   if (query === known) return true
   if (query.length >= 4 && known.length > query.length && known.startsWith(query)) return true
   if (!fuzzy || query.length < 4 || known.length < 4) return false
-  return editDistance(query, known, query.length >= 8 ? 2 : 1) !== Infinity
+  // Long names take two slips ("Hofman" for "Hoffmann"), short ones one.
+  return editDistance(query, known, Math.max(query.length, known.length) >= 8 ? 2 : 1) !== Infinity
 }
 
 /**
@@ -161,7 +162,7 @@ function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean)
   let byAffiliation = false
   for (const word of queryWords) {
     if (anyMatch(word, group.nameWords, fuzzy)) byName = true
-    else if (anyMatch(word, group.roleWords, false) || isInitialism(word, group.roleWords)) byRole = true
+    else if (anyMatch(word, group.roleWords, fuzzy && word.length >= 6) || isInitialism(word, group.roleWords)) byRole = true
     else if (anyMatch(word, group.affiliationWords, false)) byAffiliation = true
     else {
       unmatched++
@@ -169,7 +170,7 @@ function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean)
     }
   }
   // A role needs its head noun ("minister", "spokesperson"), not a modifier alone ("security").
-  const roleHead = byRole && queryWords.some((word) => isInitialism(word, group.roleWords) || group.roleWords.some((known) => wordMatches(word, known, { fuzzy: false }) && isRoleNoun(known)))
+  const roleHead = byRole && queryWords.some((word) => isInitialism(word, group.roleWords) || group.roleWords.some((known) => wordMatches(word, known, { fuzzy: fuzzy && word.length >= 6 }) && isRoleNoun(known)))
   if (byName) return { group, unmatched, byName, byRole: roleHead }
   // Words beyond the role may only be an affiliation the article does not state ("afghan defence minister").
   if (roleHead && (unmatched === 0 || (group.affiliationWords.length === 0 && leftOver.every(isPlaceWord)))) return { group, unmatched, byName, byRole: true }

@@ -51,6 +51,9 @@ describe('look-ups by role, affiliation and outlet on a second wire article', ()
     ['quotes from the Coastal Standard', ['Miguel Santos', 'Jonas Pell']],
     ['Bay Radio', ['A federation spokeswoman']],
     ['Santoss', ['Miguel Santos']],
+    ['Varkass', ['Ilona Varkas']],
+    ['spokeswomen', ['A federation spokeswoman']],
+    ['what did the spokeswman say', ['A federation spokeswoman']],
   ])('GIVEN %j THEN the quotations of %j come back', (query, names) => {
     expect(speakersOf(query)).toEqual(names)
   })
