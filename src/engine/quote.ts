@@ -297,3 +297,35 @@ export function suggestQuotes(index: QuoteIndex, partial: string, limit = 25): Q
     .slice(0, limit)
     .map(({ suggestion }) => suggestion)
 }
+
+export interface RoleHolder {
+  passage: Passage
+  person: Passage['people'][number]
+  /** Query words the person's role and affiliation account for. */
+  matched: number
+}
+
+/**
+ * For "who is the ceo of the port authority": the passages that name a person
+ * together with the role asked about (its head noun or its initials), best
+ * first by how many of the question's other words the role and affiliation
+ * account for. Only passages whose text writes the role are returned: the
+ * sentence that says who holds it. Exposed for ask.
+ */
+export function passagesNamingRole(passages: Passage[], question: string): RoleHolder[] {
+  const queryWords = words(cleanQuestion(question)).filter((word) => !FRAMING.has(word) && !/^(?:whos|whose|which|current|currently|now|rn|name)$/.test(word))
+  const found: RoleHolder[] = []
+  for (const passage of passages) {
+    const text = foldText(passage.text)
+    for (const person of passage.people) {
+      if (!person.role) continue
+      const roleWords = words(person.role)
+      const headMatched = queryWords.some((word) => isInitialism(word, roleWords) || roleWords.some((known) => wordMatches(word, known, { fuzzy: false }) && isRoleNoun(known)))
+      if (!headMatched || !text.includes(foldText(person.role))) continue
+      const described = [...roleWords, ...words(person.affiliation ?? ''), ...words(person.title ?? '')]
+      const matched = queryWords.filter((word) => isInitialism(word, roleWords) || described.some((known) => wordMatches(word, known, { fuzzy: false }))).length
+      found.push({ passage, person, matched })
+    }
+  }
+  return found.sort((a, b) => b.matched - a.matched)
+}

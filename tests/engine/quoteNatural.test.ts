@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { loadCorpus } from '../../src/corpus/loadCorpus.ts'
 import { createEngine } from '../../src/engine/engine.ts'
 import type { QuoteResult } from '../../src/engine/types.ts'
-import { isInitialism } from '../../src/engine/quote.ts'
-import { loadMainArticles, mainEngine, wireEngine } from './support.ts'
+import { isInitialism, passagesNamingRole } from '../../src/engine/quote.ts'
+import { inlineArticle, loadMainArticles, mainEngine, wireEngine } from './support.ts'
 
 const SECOND_WIRE_DIR = fileURLToPath(new URL('../fixtures/wire-corpus-2/', import.meta.url))
 const texts = (result: QuoteResult) => result.quotes.map((quote) => quote.text)
@@ -96,5 +96,30 @@ describe('speakers once per article, with more articles loaded', () => {
     const keys = speakers.map((speaker) => `${speaker.articleSlug}/${speaker.name}`)
     expect(new Set(keys).size).toBe(keys.length)
     expect(speakers.find((speaker) => speaker.name === 'Khawaja Asif')?.outlets).toEqual(['Dawn'])
+  })
+})
+
+describe('who holds a role (for ask)', () => {
+  const engine = createEngine(loadCorpus(SECOND_WIRE_DIR))
+
+  it.each([
+    ['who is the chief executive of the federation', 'Tobias Renn'],
+    ['whos the coach', 'Miguel Santos'],
+    ['who is the mayor', 'Dana Whitlock'],
+    ['who is the federation’s head of security', 'Ilona Varkas'],
+  ])('GIVEN %j THEN the first passage names %s with the role', (question, name) => {
+    const [first] = passagesNamingRole(engine.index.passages, question)
+    expect(first?.person.name).toBe(name)
+    expect(first?.passage.text).toContain(name)
+  })
+
+  it('GIVEN initials of the role THEN the holder is found ("ceo")', () => {
+    const article = inlineArticle('The board met on Monday. Chief executive Sabine Orlov said profits rose. The Port Authority welcomed the result.', 'ceo')
+    const [first] = passagesNamingRole(createEngine([article]).index.passages, 'who is the ceo of the port authority')
+    expect(first?.person.name).toBe('Sabine Orlov')
+  })
+
+  it('GIVEN a role nobody in the article holds THEN nothing', () => {
+    expect(passagesNamingRole(engine.index.passages, 'who is the treasurer')).toEqual([])
   })
 })
