@@ -65,9 +65,10 @@ export function isRoleNoun(word: string): boolean {
     const stem = singular[1] as string
     if (ROLE_NOUNS.has(stem) || ROLE_NOUNS.has(`${stem}y`) || lexiconTags(stem).includes('Actor')) return true
   }
-  // Agent nouns English forms from sciences and trades ("economist", "negotiator"); a capitalised
-  // word with that ending is more likely a name ("Lindqvist").
-  return /^\p{Ll}/u.test(word) && /^[a-z]{4,}(?:ists?|ologists?|ators?)$/.test(lower)
+  // Agent nouns English forms from sciences and trades ("economist", "negotiator", "Mediator"); a
+  // capitalised word in -ist is more likely a name ("Lindqvist").
+  if (/^[a-z]{4,}(?:ologists?|ators?)$/.test(lower)) return true
+  return /^\p{Ll}/u.test(word) && /^[a-z]{4,}ists?$/.test(lower)
 }
 
 /** "Pakistan", "Kabul", "Pakistani", "Afghan": a place or a people's adjective. */

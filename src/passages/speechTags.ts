@@ -41,9 +41,9 @@ export function maskQuotations(text: string, options: { runsOn?: boolean } = {})
 
 /** Outlets named by their relation to the words ("as quoted by Dawn", "told AFP", "according to Tolo News"). */
 const OUTLET_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`\b(?:as\s+)?quoted\s+by\s+(?:the\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
-  new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:the\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
-  new RegExp(String.raw`\b(?:told|telling|[Ss]peaking\s+to|in\s+an\s+interview\s+with|in\s+remarks\s+to|in\s+comments\s+to|wrote\s+in|writing\s+in)\s+(?:the\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
+  new RegExp(String.raw`\b(?:as\s+)?quoted\s+by\s+(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
+  new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
+  new RegExp(String.raw`\b(?:told|telling|[Ss]peaking\s+to|in\s+an\s+interview\s+with|in\s+remarks\s+to|in\s+comments\s+to|wrote\s+in|writing\s+in)\s+(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
   new RegExp(String.raw`(?:^|[^\p{L}])(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?|\p{Lu}[\p{L}-]*\s+(?:${MEDIA_NOUNS}))\s+(?:reported|quoted|cited)\b`, 'gu'),
 ]
 
@@ -146,15 +146,17 @@ function subjectBefore(before: string): string | null {
 /** The subject after an inverted verb: "…,” said Priya Raman, chair of the commission, at …". */
 function subjectAfter(after: string): string | null {
   const named = INVERTED_NAME.exec(after)
-  const described = /^\s+((?:an?|the)\s+[^,.;:—–_]+)/u.exec(after)
+  const described = /^\s+((?:an?|the)\s+(?:[^,.;:—–_]|\.(?=\s+\p{Lu}))+)/u.exec(after)
   // "…,” said union official Pat Moore": role words, then the name.
   const titled = INVERTED_TITLED_NAME.exec(after)
   const roleFirst = titled && (titled[1] as string).split(/\s+/).some((word) => isRoleNoun(word)) ? titled : null
   const head = named?.[1] ?? roleFirst?.[1] ?? described?.[1]
   if (!head) return null
-  const rest = after.slice((named ?? roleFirst ?? described)?.[0].length ?? 0)
+  // An age between commas comes before the role: "said Renata Szabo, 34, an intensive-care nurse".
+  const rest = after.slice((named ?? roleFirst ?? described)?.[0].length ?? 0).replace(/^\s*,\s*\d{1,3}\s*(?=,)/, '')
   // An appositive naming the role: ", chair of the commission," / ", the party's leader."
-  const appositive = /^\s*,\s*([^,.;:—–_]+)/u.exec(rest)?.[1]
+  // A full stop inside a sentence before a capital is an abbreviation ("St. Aurel Hospital").
+  const appositive = /^\s*,\s*((?:[^,.;:—–_]|\.(?=\s+\p{Lu}))+)/u.exec(rest)?.[1]
   if (appositive && appositive.split(/\s+/).some(isRoleNoun) && !/^\s*(?:who|which|that|at|in|on|after|before)\b/i.test(appositive)) return `${head}, ${appositive}`
   return head.replace(/\.$/, '')
 }

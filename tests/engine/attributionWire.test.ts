@@ -123,9 +123,20 @@ describe('attribution constructs, one small article each', () => {
     ['a pronoun with nobody to stand for', '“It is over,” she said. Nobody else was named.', [['It is over', null, null]]],
     ['"said Marta Kowalska, an analyst at X, according to OUTLET"', '“Shipping lines will need weeks,” said Marta Kowalska, an analyst at Sea-Intelligence, according to the Financial Times.', [['Shipping lines will need weeks', 'Marta Kowalska', 'Financial Times']]],
     ['a quotation running on into the next paragraph (no closing mark, the next opens with one)', 'Union leader Jo Park spoke on Monday. “We will fight this in every court,” Park said. “We will not stop\n\n“until the law is repealed.”', [['We will fight this in every court', 'Jo Park', null], ['We will not stop', 'Jo Park', null], ['until the law is repealed.', 'Jo Park', null]]],
+    ['"told The Post" with a capitalised article', '“It is not solidarity,” Mr. Lindgren told The Delvan Post.', [['It is not solidarity', 'Lindgren', 'Delvan Post']]],
     ['a body named after "the company" first', 'Acme Corp cut 300 jobs. In a statement, the company said that “demand was weak.”', [['demand was weak.', 'Acme Corp', null]]],
   ])('GIVEN %s THEN each quotation gets the speaker and outlet the text gives', (_label, body, expected) => {
     expect(attributionsOf(body)).toEqual(expected)
+  })
+
+  it('GIVEN "said Renata Szabo, 34, an intensive-care nurse at St. Aurel Hospital" THEN the age is skipped and the role and affiliation read', () => {
+    const engine = createEngine([inlineArticle('“We are not asking for the moon,” said Renata Szabo, 34, an intensive-care nurse at St. Aurel Hospital, as she joined a picket line.', 'age')])
+    expect(engine.speakers()[0]).toMatchObject({ name: 'Renata Szabo', role: 'intensive-care nurse', title: 'intensive-care nurse at St. Aurel Hospital' })
+  })
+
+  it('GIVEN "Mediator Kaja Ortens" at a sentence start THEN the agent noun is her role, not part of her name', () => {
+    const engine = createEngine([inlineArticle('Mediator Kaja Ortens said talks would resume. “Nobody leaves the room,” she said.', 'mediator')])
+    expect(engine.speakers()[0]).toMatchObject({ name: 'Kaja Ortens', role: 'Mediator' })
   })
 
   it('GIVEN "said Marta Kowalska, an analyst at …" THEN her role is analyst and her affiliation the firm', () => {
