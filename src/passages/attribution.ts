@@ -1,5 +1,5 @@
 import { entityKind, isRoleNoun, lexiconKind, startsWithFirstName } from './entities.ts'
-import { normaliseName } from './names.ts'
+import { SPEECH_VERBS, normaliseName } from './names.ts'
 import { SpeakerRegistry, personSpeaker, type Person } from './people.ts'
 import { findQuotedSpans } from './quotations.ts'
 import { splitSentences } from './sentences.ts'
@@ -315,7 +315,11 @@ function mentionsIn(masked: string): Array<{ name: string; role: string | null; 
     }
     const appositive = /^\s*,\s*([^,;:—–_(]+)/u.exec(after)?.[1] ?? ''
     const withRole = appositive !== '' && !/^\s*(?:who|which|that|with|in|on|at|for|from|by|to|after|before|as|of|and|but|while|when)\b/i.test(appositive) && appositive.split(/\s+/).some((word) => /^\p{Ll}/u.test(word) && isRoleNoun(word))
-    const leftSegment = /,\s*$/.test(before) && /^\s*,/.test(after) ? (before.replace(/,\s*$/, '').split(/[,;:—–”“"(_.]/).at(-1) ?? '') : ''
+    // "Its leader, Tomas Brenner,": the role segment before the name, from after any speech verb ("said the winner, Ana Petrova").
+    const leftRaw = /,\s*$/.test(before) && /^\s*,/.test(after) ? (before.replace(/,\s*$/, '').split(/[,;:—–”“"(_.]/).at(-1) ?? '') : ''
+    const leftWordsRaw = leftRaw.trim().split(/\s+/).filter(Boolean)
+    const lastVerb = leftWordsRaw.findLastIndex((word) => SPEECH_VERBS.has(word.toLowerCase()))
+    const leftSegment = leftWordsRaw.slice(lastVerb + 1).join(' ')
     const leftRole = leftSegment.trim().split(/\s+/).length <= 6 && leftSegment.split(/\s+/).some((word) => /^\p{Ll}/u.test(word) && isRoleNoun(word))
     const honorific = /\b(?:Mr|Mrs|Ms|Dr)\.?\s*$/.test(before)
     const who = /^\s*,\s*who\b/.test(after)

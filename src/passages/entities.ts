@@ -50,7 +50,8 @@ source official coach manager analyst economist lawyer attorney prosecutor resea
 diplomat coordinator organiser organizer campaigner activist worker employee member lawmaker legislator mp deputy delegate commissioner
 regulator inspector investigator auditor consultant strategist historian doctor nurse surgeon pilot engineer teacher student farmer trader
 shopkeeper driver survivor victim relative neighbour neighbor fan player striker goalkeeper midfielder defender manager referee ceo cfo coo
-cto chief-executive president-elect minister-designate secretary-general editor reporter correspondent columnist writer author`.split(/\s+/),
+cto chief-executive president-elect minister-designate secretary-general editor reporter correspondent columnist writer author
+shareholder investor protester supporter critic opponent voter winner boss spokespeople`.split(/\s+/),
 )
 
 const PLURAL_ROLE = /^(.*?)(?:ies|s)$/

@@ -13,7 +13,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(TITLE_NOUNS_LOWER.split(
 
 /** Verbs that introduce speech, in the forms news copy uses. */
 export const SPEECH_VERBS = new Set(
-  'said says say told tells added adds stated states claimed claims warned warns confirmed confirms noted notes wrote writes argued argues insisted insists declared declares explained explains asserted asserts stressed stresses urged urges announced announces denied denies criticised criticized criticises criticizes alleged alleges maintained maintains tweeted posted replied responded remarked acknowledged admitted vowed pledged threatened cautioned suggested believes believe warn claim argue insist fear fears predict predicted caution continued continues concluded described describes called calls accused accuses labelled labeled dubbed'
+  'said says say told tells added adds stated states claimed claims warned warns confirmed confirms noted notes wrote writes argued argues insisted insists declared declares explained explains asserted asserts stressed stresses urged urges announced announces denied denies criticised criticized criticises criticizes alleged alleges maintained maintains tweeted posted replied responded remarked acknowledged admitted vowed pledged threatened cautioned suggested believes believe warn claim argue insist fear fears predict predicted caution continued continues concluded described describes called calls accused accuses labelled labeled dubbed asked asks recalled recalls conceded concedes countered counters observed answered joked quipped complained complains boasted exclaimed shouted wondered reiterated reiterates emphasised emphasized'
     .split(' '),
 )
 

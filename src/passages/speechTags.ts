@@ -11,7 +11,7 @@ import { findQuotedSpans } from './quotations.ts'
  */
 
 /** Verbs that may come before their subject ("…,” said Asif); "told" never does: what follows it is the listener. */
-const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'insisted', 'noted', 'warned', 'continued', 'explained', 'replied', 'stated', 'declared', 'argued', 'concluded'])
+const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'insisted', 'noted', 'warned', 'continued', 'explained', 'replied', 'stated', 'declared', 'argued', 'concluded', 'recalled', 'recalls', 'countered', 'conceded', 'observed', 'answered', 'exclaimed', 'quipped', 'joked'])
 
 /** Verbs that carry on what the speaker was saying: the words keep the outlet they came through. */
 export const CONTINUATION_VERBS = new Set(['added', 'adds', 'adding', 'continued', 'continues', 'went', 'goes'])

@@ -124,6 +124,9 @@ describe('attribution constructs, one small article each', () => {
     ['"said Marta Kowalska, an analyst at X, according to OUTLET"', '“Shipping lines will need weeks,” said Marta Kowalska, an analyst at Sea-Intelligence, according to the Financial Times.', [['Shipping lines will need weeks', 'Marta Kowalska', 'Financial Times']]],
     ['a quotation running on into the next paragraph (no closing mark, the next opens with one)', 'Union leader Jo Park spoke on Monday. “We will fight this in every court,” Park said. “We will not stop\n\n“until the law is repealed.”', [['We will fight this in every court', 'Jo Park', null], ['We will not stop', 'Jo Park', null], ['until the law is repealed.', 'Jo Park', null]]],
     ['"told The Post" with a capitalised article', '“It is not solidarity,” Mr. Lindgren told The Delvan Post.', [['It is not solidarity', 'Lindgren', 'Delvan Post']]],
+    ['"asked NAME, a ROLE" then present-tense "says ROLE NAME"', '“Why now?” asked Jane Roe, a shareholder. “Because we can,” says chairman Tom Hill.', [['Why now?', 'Jane Roe', null], ['Because we can', 'Tom Hill', null]]],
+    ['"said the ROLE, NAME,"', '“I am delighted,” said the winner, Ana Petrova, after the race.', [['I am delighted', 'Ana Petrova', null]]],
+    ['"In a post on X, NAME wrote:"', 'In a post on X, former president Lea Novak wrote: “This is a sad day.”', [['This is a sad day.', 'Lea Novak', null]]],
     ['a body named after "the company" first', 'Acme Corp cut 300 jobs. In a statement, the company said that “demand was weak.”', [['demand was weak.', 'Acme Corp', null]]],
   ])('GIVEN %s THEN each quotation gets the speaker and outlet the text gives', (_label, body, expected) => {
     expect(attributionsOf(body)).toEqual(expected)
