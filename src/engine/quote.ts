@@ -30,6 +30,8 @@ export interface QuoteIndex {
   speakers: SpeakerGroup[]
   /** Name words of people the corpus names without quoting them ("Julian Marsh"): a look-up for them finds nothing, not someone similar. */
   unquotedNames: Set<string>
+  /** Role and affiliation words of each person named but never quoted ("finance minister"). */
+  unquotedRoles: string[][]
 }
 
 function words(text: string): string[] {
@@ -79,7 +81,9 @@ export function buildQuoteIndex(passages: Passage[]): QuoteIndex {
   const speakers = [...groups.values()].sort((a, b) => Number(b.entry.isPerson) - Number(a.entry.isPerson) || b.entry.quoteCount - a.entry.quoteCount)
   const quotedWords = new Set(speakers.flatMap((group) => group.nameWords))
   const unquotedNames = new Set(passages.flatMap((passage) => passage.people.flatMap((person) => words(person.name))).filter((word) => !quotedWords.has(word)))
-  return { quotations, speakers, unquotedNames }
+  const quotedNames = new Set(speakers.map((group) => group.entry.name))
+  const unquotedRoles = passages.flatMap((passage) => passage.people.filter((person) => !quotedNames.has(person.name) && person.role).map((person) => [...words(person.role ?? ''), ...words(person.affiliation ?? '')]))
+  return { quotations, speakers, unquotedNames, unquotedRoles }
 }
 
 export function listSpeakers(index: QuoteIndex): SpeakerEntry[] {
@@ -152,6 +156,8 @@ interface SpeakerScore {
   unmatched: number
   byName: boolean
   byRole: boolean
+  /** The role's head noun matched but other words did not ("opposition leader" for "leader, Social Union"). */
+  loose?: boolean
 }
 
 function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean): SpeakerScore | null {
@@ -161,7 +167,8 @@ function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean)
   let byRole = false
   let byAffiliation = false
   for (const word of queryWords) {
-    if (anyMatch(word, group.nameWords, fuzzy)) byName = true
+    // A role noun is a role asked about, not a misspelt name ("minister" is not "Ministry").
+    if (anyMatch(word, group.nameWords, fuzzy && !isRoleNoun(word))) byName = true
     else if (anyMatch(word, group.roleWords, fuzzy && word.length >= 6) || isInitialism(word, group.roleWords)) byRole = true
     else if (anyMatch(word, group.affiliationWords, false)) byAffiliation = true
     else {
@@ -174,6 +181,7 @@ function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean)
   if (byName) return { group, unmatched, byName, byRole: roleHead }
   // Words beyond the role may only be an affiliation the article does not state ("afghan defence minister").
   if (roleHead && (unmatched === 0 || (group.affiliationWords.length === 0 && leftOver.every(isPlaceWord)))) return { group, unmatched, byName, byRole: true }
+  if (roleHead) return { group, unmatched, byName, byRole: true, loose: true }
   if (byAffiliation && unmatched === 0) return { group, unmatched, byName, byRole: false }
   return null
 }
@@ -184,12 +192,21 @@ function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean)
  * affiliation is not in the query gives way to one with none stated.
  */
 function speakersNamed(index: QuoteIndex, queryWords: string[], fuzzy: boolean): SpeakerGroup[] {
-  const scores = index.speakers.flatMap((group) => scoreSpeaker(group, queryWords, fuzzy) ?? [])
-  if (scores.length === 0) return []
+  const all = index.speakers.flatMap((group) => scoreSpeaker(group, queryWords, fuzzy) ?? [])
+  let scores = all.filter((score) => !score.loose)
+  if (scores.length === 0) {
+    // Only the role's head noun matched: enough when one speaker alone holds such a role, and the
+    // query does not describe someone the corpus names but never quotes ("the finance minister").
+    const loose = all.filter((score) => score.loose)
+    if (loose.length !== 1 || index.unquotedRoles.some((role) => queryWords.every((word) => role.includes(word)))) return []
+    scores = loose
+  }
   const named = scores.filter((score) => score.byName)
   const pool = named.length > 0 ? named : scores
   const fewest = Math.min(...pool.map((score) => score.unmatched))
   let best = pool.filter((score) => score.unmatched === fewest)
+  // Words left over that describe, all together, someone the corpus names but never quotes: it is them.
+  if (fewest > 0 && index.unquotedRoles.some((role) => queryWords.every((word) => role.includes(word)))) return []
   if (fewest > 0) {
     const unaffiliated = best.filter((score) => score.group.affiliationWords.length === 0)
     if (unaffiliated.length > 0) best = unaffiliated
@@ -257,6 +274,7 @@ export function lookUpQuotes(index: QuoteIndex, rawQuery: string): QuoteResult {
 
   // A misspelt name ("Hofman", "Okafur"), unless the query names someone the corpus names but never quotes.
   if (queryWords.some((word) => index.unquotedNames.has(word))) return none
+  if (index.unquotedRoles.some((role) => queryWords.every((word) => role.includes(word)))) return none
   return bySpeaker(true) ?? none
 }
 

@@ -123,3 +123,22 @@ describe('who holds a role (for ask)', () => {
     expect(passagesNamingRole(engine.index.passages, 'who is the treasurer')).toEqual([])
   })
 })
+
+describe('roles asked about loosely, and roles of people never quoted', () => {
+  const body = [
+    'The opposition Social Union voted against the bill. Its leader, Tomas Brenner, accused the government of “forcing working people to pay.”',
+    'In a statement, the Finance Ministry denied any deal, saying that “no commitments were offered.”',
+    'Finance Minister Pavel Horak left the chamber without speaking to reporters.',
+  ].join('\n\n')
+  const engine = createEngine([inlineArticle(body, 'loose')])
+  const speakersOf = (query: string) => [...new Set(engine.quote(query).quotes.map((quote) => quote.attribution?.speaker.name))]
+
+  it('GIVEN "the opposition leader" and one leader quoted THEN his quotations come back', () => {
+    expect(speakersOf('what did the opposition leader say')).toEqual(['Tomas Brenner'])
+  })
+
+  it('GIVEN the role of someone named but never quoted THEN no quotation, not the body with a similar name', () => {
+    expect(engine.quote('what did the finance minister say').quotes).toEqual([])
+    expect(speakersOf('finance ministry')).toEqual(['Finance Ministry'])
+  })
+})
