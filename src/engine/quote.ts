@@ -130,9 +130,9 @@ function editDistance(a: string, b: string, limit: number): number {
 }
 
 /** How a query word meets a known word: exactly, as an abbreviation ("info" → "information"), or one typo away. */
-function wordMatches(query: string, known: string, { fuzzy }: { fuzzy: boolean }): boolean {
+function wordMatches(query: string, known: string, { fuzzy, prefix = true }: { fuzzy: boolean; prefix?: boolean }): boolean {
   if (query === known) return true
-  if (query.length >= 4 && known.length > query.length && known.startsWith(query)) return true
+  if (prefix && query.length >= 4 && known.length > query.length && known.startsWith(query)) return true
   if (!fuzzy || query.length < 4 || known.length < 4) return false
   // Long names take two slips ("Hofman" for "Hoffmann"), short ones one.
   return editDistance(query, known, Math.max(query.length, known.length) >= 8 ? 2 : 1) !== Infinity
@@ -148,7 +148,7 @@ export function isInitialism(word: string, roleWords: string[]): boolean {
   return word === initials || (roleWords[0] === 'chief' && word === `${initials}o`)
 }
 
-const anyMatch = (query: string, known: string[], fuzzy: boolean) => known.some((word) => wordMatches(query, word, { fuzzy }))
+const anyMatch = (query: string, known: string[], fuzzy: boolean, prefix = true) => known.some((word) => wordMatches(query, word, { fuzzy, prefix }))
 
 interface SpeakerScore {
   group: SpeakerGroup
@@ -168,7 +168,8 @@ function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean)
   let byAffiliation = false
   for (const word of queryWords) {
     // A role noun is a role asked about, not a misspelt name ("minister" is not "Ministry").
-    if (anyMatch(word, group.nameWords, fuzzy && !isRoleNoun(word))) byName = true
+    // Names are typed whole: a prefix is an abbreviation of a role ("info"), not of a name ("inspector" is not "Inspectorate").
+    if (anyMatch(word, group.nameWords, fuzzy && !isRoleNoun(word), false)) byName = true
     else if (anyMatch(word, group.roleWords, fuzzy && word.length >= 6) || isInitialism(word, group.roleWords)) byRole = true
     else if (anyMatch(word, group.affiliationWords, false)) byAffiliation = true
     else {
@@ -211,7 +212,15 @@ function speakersNamed(index: QuoteIndex, queryWords: string[], fuzzy: boolean):
     const unaffiliated = best.filter((score) => score.group.affiliationWords.length === 0)
     if (unaffiliated.length > 0) best = unaffiliated
   }
-  return best.map((score) => score.group)
+  // A body's name also finds the people who speak for it ("Harbour City": the club's statement and its coach).
+  const groups = best.map((score) => score.group)
+  if (groups.every((group) => group.entry.kind === 'organisation')) {
+    for (const score of all) {
+      const affiliated = score.group.affiliationWords.length > 0 && queryWords.every((word) => score.group.affiliationWords.includes(word))
+      if (affiliated && !groups.includes(score.group)) groups.push(score.group)
+    }
+  }
+  return groups
 }
 
 function toMatch({ quotation, passage }: IndexedQuotation): QuoteMatch {

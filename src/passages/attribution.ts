@@ -127,6 +127,12 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
           return { speaker: organisation(registry.resolveOrganisation(name) ?? name), fromContext: false }
         }
         case 'reference': {
+          // "The report, published by the Mines Inspectorate, said": the body it is by.
+          const author = /\bby\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)/u.exec(trimmed)?.[1]
+          if (author && !registry.resolvePerson(author)) {
+            registry.noteOrganisation(author)
+            return { speaker: organisation(registry.resolveOrganisation(author) ?? author), fromContext: false }
+          }
           const name = registry.resolveReference(parsed.role)
           return { speaker: organisation(name ?? parsed.label), fromContext: name !== null }
         }
@@ -313,7 +319,8 @@ function mentionsIn(masked: string): Array<{ name: string; role: string | null; 
       if (isRoleNoun(word) || /^\p{Lu}/u.test(word) || /[’']s$/.test(word) || (kept.length > 0 && isRoleNoun(kept[0] as string) && /^\p{Ll}[\p{L}-]+$/u.test(word) && !/^(?:the|a|an|and|or|of|by|to|for|with|said|says|told|that|as)$/.test(word))) kept.unshift(word)
       else break
     }
-    const appositive = /^\s*,\s*([^,;:—–_(]+)/u.exec(after)?.[1] ?? ''
+    // The appositive, without a relative clause ("a drill operator who was pulled from …").
+    const appositive = (/^\s*,\s*([^,;:—–_(]+)/u.exec(after)?.[1] ?? '').replace(/\s+(?:who|which|whose)\s.*$/s, '')
     const withRole = appositive !== '' && !/^\s*(?:who|which|that|with|in|on|at|for|from|by|to|after|before|as|of|and|but|while|when)\b/i.test(appositive) && appositive.split(/\s+/).some((word) => /^\p{Ll}/u.test(word) && isRoleNoun(word))
     // "Its leader, Tomas Brenner,": the role segment before the name, from after any speech verb ("said the winner, Ana Petrova").
     const leftRaw = /,\s*$/.test(before) && /^\s*,/.test(after) ? (before.replace(/,\s*$/, '').split(/[,;:—–”“"(_.]/).at(-1) ?? '') : ''

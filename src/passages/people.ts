@@ -5,6 +5,9 @@ import type { Speaker } from './types.ts'
 
 export type Gender = 'female' | 'male'
 
+/** Nouns for a business: "the company" is the one the article is about. */
+const BUSINESS_NOUNS = /^(?:company|firm|group|business|corporation|conglomerate|operator|carrier|airline|bank|lender|insurer|retailer|manufacturer|maker|producer|developer|app|platform|startup|club|team|owner|contractor|supplier|brand)$/
+
 interface Person {
   name: string
   /** Normalised name words, for "Asif" → Khawaja Asif. */
@@ -94,8 +97,9 @@ export class SpeakerRegistry {
       const head = normaliseName(noun).split(' ').at(-1) ?? ''
       const byHead = recent.find((organisation) => organisation.words.at(-1) === head)
       if (byHead) return byHead.name
-      // An institution's own word ("the ministry") that names no known body: leave it as written.
-      if (isOrgWord(head) && !/^(?:company|firm|group|business|corporation)$/.test(head)) return null
+      // Only a business noun ("the company", "the firm") means the business the article is about;
+      // any other noun that names no known body ("the ministry", "the report") stays as written.
+      if (!BUSINESS_NOUNS.test(head)) return null
     }
     const commercial = recent.filter((organisation) => !isOrgWord(organisation.words.at(-1) ?? ''))
     const pool = commercial.length > 0 ? commercial : recent

@@ -39,11 +39,14 @@ export function maskQuotations(text: string, options: { runsOn?: boolean } = {})
   return masked
 }
 
+/** "the public broadcaster NRV", "the daily Kurier": words describing an outlet before its name. */
+const MEDIA_DESCRIPTION = String.raw`(?:(?:(?:public|state|state-run|national|local|regional|private|online|weekly|daily|financial|business|news|independent)\s+)*(?:broadcaster|newspaper|daily|channel|agency|network|radio|station|magazine|website|outlet|paper|television|tabloid|weekly|news\s+agency|news\s+site)\s+)?`
+
 /** Outlets named by their relation to the words ("as quoted by Dawn", "told AFP", "according to Tolo News"). */
 const OUTLET_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:as\s+)?quoted\s+by\s+(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
   new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
-  new RegExp(String.raw`\b(?:told|telling|[Ss]peaking\s+to|in\s+an\s+interview\s+with|in\s+remarks\s+to|in\s+comments\s+to|wrote\s+in|writing\s+in)\s+(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
+  new RegExp(String.raw`\b(?:told|telling|[Ss]peaking\s+to|in\s+an\s+interview\s+with|in\s+remarks\s+to|in\s+comments\s+to|wrote\s+in|writing\s+in)\s+(?:[Tt]he\s+)?${MEDIA_DESCRIPTION}(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
   new RegExp(String.raw`(?:^|[^\p{L}])(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?|\p{Lu}[\p{L}-]*\s+(?:${MEDIA_NOUNS}))\s+(?:reported|quoted|cited)\b`, 'gu'),
 ]
 
@@ -156,7 +159,7 @@ function subjectAfter(after: string): string | null {
   const rest = after.slice((named ?? roleFirst ?? described)?.[0].length ?? 0).replace(/^\s*,\s*\d{1,3}\s*(?=,)/, '')
   // An appositive naming the role: ", chair of the commission," / ", the party's leader."
   // A full stop inside a sentence before a capital is an abbreviation ("St. Aurel Hospital").
-  const appositive = /^\s*,\s*((?:[^,.;:—–_]|\.(?=\s+\p{Lu}))+)/u.exec(rest)?.[1]
+  const appositive = /^\s*,\s*((?:[^,.;:—–_]|\.(?=\s+\p{Lu}))+)/u.exec(rest)?.[1]?.replace(/\s+(?:who|which|whose)\s.*$/s, '')
   if (appositive && appositive.split(/\s+/).some(isRoleNoun) && !/^\s*(?:who|which|that|at|in|on|after|before)\b/i.test(appositive)) return `${head}, ${appositive}`
   return head.replace(/\.$/, '')
 }

@@ -26,7 +26,7 @@ describe('attribution on a second wire article (sport, in the same wire styles)'
     ['a tag-less paragraph after "He went on:"', 'patient with me', { name: 'Miguel Santos', via: 'Coastal Standard', fromContext: true }],
     ['"she said, according to OUTLET" after a role-only source', 'We apologise to every supporter', { name: 'A federation spokeswoman', role: 'federation spokeswoman', via: 'Bay Radio' }],
     ['"X, the body’s role, who led …, said" and then "She continued:"', 'We tested the system twice', { name: 'Ilona Varkas', role: 'head of security', affiliation: 'the federation', via: null, fromContext: true }],
-    ['"in a statement, the club said"', 'warned the federation in writing', { name: 'The club', via: null }],
+    ['"in a statement, the club said" (the club the article is about)', 'warned the federation in writing', { name: 'Harbour City', via: null }],
     ['"called it “…” in a post on social media"', 'a gift from the referee', { name: 'Jonas Pell', role: 'captain', affiliation: 'Rovers', via: null }],
     ['"OUTLET quoted X as saying"', 'silent for an hour', { name: 'Jonas Pell', via: 'Coastal Standard' }],
   ])('GIVEN %s THEN the quotation is attributed as the article says', (_rule, phrase, expected) => {
@@ -127,6 +127,8 @@ describe('attribution constructs, one small article each', () => {
     ['"asked NAME, a ROLE" then present-tense "says ROLE NAME"', '“Why now?” asked Jane Roe, a shareholder. “Because we can,” says chairman Tom Hill.', [['Why now?', 'Jane Roe', null], ['Because we can', 'Tom Hill', null]]],
     ['"said the ROLE, NAME,"', '“I am delighted,” said the winner, Ana Petrova, after the race.', [['I am delighted', 'Ana Petrova', null]]],
     ['"In a post on X, NAME wrote:"', 'In a post on X, former president Lea Novak wrote: “This is a sad day.”', [['This is a sad day.', 'Lea Novak', null]]],
+    ['"in an interview with the public broadcaster NRV", then "He went on:"', 'Erik Mjelde, a drill operator who was pulled from the rubble, spoke on Monday. “They told me to keep working,” Mjelde said in an interview with the public broadcaster NRV. He went on:\n\n“I still hear it.”', [['They told me to keep working', 'Erik Mjelde', 'NRV'], ['I still hear it.', 'Erik Mjelde', 'NRV']]],
+    ['"The report, published by the Inspectorate, said"', 'Halvard Mining runs the mine. The report, published on Tuesday by the Mines Inspectorate, said the firm had “repeatedly ignored” warnings.', [['repeatedly ignored', 'Mines Inspectorate', null]]],
     ['a body named after "the company" first', 'Acme Corp cut 300 jobs. In a statement, the company said that “demand was weak.”', [['demand was weak.', 'Acme Corp', null]]],
   ])('GIVEN %s THEN each quotation gets the speaker and outlet the text gives', (_label, body, expected) => {
     expect(attributionsOf(body)).toEqual(expected)
@@ -135,6 +137,11 @@ describe('attribution constructs, one small article each', () => {
   it('GIVEN "said Renata Szabo, 34, an intensive-care nurse at St. Aurel Hospital" THEN the age is skipped and the role and affiliation read', () => {
     const engine = createEngine([inlineArticle('“We are not asking for the moon,” said Renata Szabo, 34, an intensive-care nurse at St. Aurel Hospital, as she joined a picket line.', 'age')])
     expect(engine.speakers()[0]).toMatchObject({ name: 'Renata Szabo', role: 'intensive-care nurse', title: 'intensive-care nurse at St. Aurel Hospital' })
+  })
+
+  it('GIVEN "a drill operator who was pulled from the rubble" THEN the relative clause is not the role or affiliation', () => {
+    const engine = createEngine([inlineArticle('Erik Mjelde, a drill operator who was pulled from the rubble, said he had reported a crack. “They told me to tape it,” Mjelde said.', 'relative')])
+    expect(engine.speakers()[0]).toMatchObject({ name: 'Erik Mjelde', role: 'drill operator', affiliation: null })
   })
 
   it('GIVEN "Mediator Kaja Ortens" at a sentence start THEN the agent noun is her role, not part of her name', () => {

@@ -47,7 +47,7 @@ describe('look-ups by role, affiliation and outlet on a second wire article', ()
     ['what did the coach say', ['Miguel Santos']],
     ['spokeswoman', ['A federation spokeswoman']],
     ['the head of security', ['Ilona Varkas']],
-    ['Harbour City', ['Miguel Santos']],
+    ['Harbour City', ['Miguel Santos', 'Harbour City']],
     ['quotes from the Coastal Standard', ['Miguel Santos', 'Jonas Pell']],
     ['Bay Radio', ['A federation spokeswoman']],
     ['Santoss', ['Miguel Santos']],
