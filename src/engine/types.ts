@@ -1,4 +1,4 @@
-import type { Attribution, Passage, Span } from '../passages/types.ts'
+import type { Attribution, Passage, Span, SpeakerKind } from '../passages/types.ts'
 
 export type QuestionType = 'who' | 'when' | 'where' | 'howMany' | 'why' | 'what'
 
@@ -75,7 +75,14 @@ export interface QuoteResult {
 export interface SpeakerEntry {
   name: string
   role: string | null
+  /** Who the role is held for ("Pakistan", "the commission"). */
+  affiliation: string | null
+  /** Role and affiliation as the article words them ("Pakistan’s Defence Minister"). */
+  title: string | null
   isPerson: boolean
+  kind: SpeakerKind
+  /** The article quoting them: a speaker is listed once per article. */
+  articleSlug: string
   /** Outlets that carried this speaker's quotations, in order of appearance. */
   outlets: string[]
   quoteCount: number
@@ -90,10 +97,16 @@ export interface QuoteSuggestion {
 export type SummaryLength = 'short' | 'full'
 
 export interface SummarySentence {
+  /** Verbatim from the article. */
   text: string
   passageId: string
   /** 1-based paragraph number in the article. */
   paragraph: number
+  /**
+   * People this sentence names for the first time in the summary without
+   * saying who they are ("Asif invoked…"): shown beside the sentence, never inside it.
+   */
+  introduces: Array<{ mention: string; label: string }>
 }
 
 export interface SummaryResult {

@@ -1,13 +1,15 @@
 import { z } from 'zod'
 import type { Engine } from '../engine/engine.ts'
+import { scoreAttribution, type AttributionReport } from './attribution.ts'
 
 /** The evaluation file format (`shared/eval/dev.json`). */
 export const evalSetSchema = z.object({
   about: z.string().optional(),
   answerable: z.array(z.object({ q: z.string().min(1), evidence: z.array(z.string().min(1)).min(1) })),
   unanswerable: z.array(z.string()),
-  // An empty `must_include_all` says the query should find no quotation (someone the article never quotes).
+  /** An empty `must_include_all` means the look-up should find no quotation (someone the article never quotes). */
   quotes: z.array(z.object({ query: z.string(), must_include_all: z.array(z.string().min(1)) })).default([]),
+  attribution: z.array(z.object({ quote: z.string().min(1), speaker: z.string().min(1), via: z.string().min(1).optional() })).default([]),
 })
 
 export type EvalSet = z.infer<typeof evalSetSchema>
@@ -29,7 +31,7 @@ export function containsAny(text: string, evidence: string[]): boolean {
 }
 
 export interface EvalMiss {
-  kind: 'hit@1' | 'hit@3' | 'sentence' | 'abstained' | 'false-abstention' | 'quote'
+  kind: 'hit@1' | 'hit@3' | 'sentence' | 'abstained' | 'false-abstention' | 'quote' | 'attribution'
   item: string
   detail: string
 }
@@ -44,6 +46,7 @@ export interface EvalReport {
   abstained: number
   quotes: number
   quotesPassed: number
+  attribution: AttributionReport
   misses: EvalMiss[]
 }
 
@@ -59,6 +62,7 @@ export function evaluate(engine: Engine, set: EvalSet): EvalReport {
     abstained: 0,
     quotes: set.quotes.length,
     quotesPassed: 0,
+    attribution: { expected: 0, passed: 0, misses: [] },
     misses: [],
   }
   for (const { q, evidence } of set.answerable) {
@@ -86,13 +90,15 @@ export function evaluate(engine: Engine, set: EvalSet): EvalReport {
     const texts = result.quotes.map((quote) => quote.text)
     if (must_include_all.length === 0) {
       if (texts.length === 0) report.quotesPassed++
-      else report.misses.push({ kind: 'quote', item: query, detail: `expected no quotation, got ${texts.length}` })
+      else report.misses.push({ kind: 'quote', item: query, detail: `expected no quotation, got ${texts.length}: ${texts[0]?.slice(0, 60)}…` })
       continue
     }
     const absent = must_include_all.filter((needle) => !texts.some((text) => containsAny(text, [needle])))
     if (absent.length === 0) report.quotesPassed++
     else report.misses.push({ kind: 'quote', item: query, detail: `missing: ${absent.join(' | ')}` })
   }
+  report.attribution = scoreAttribution(engine, set.attribution)
+  for (const miss of report.attribution.misses) report.misses.push({ kind: 'attribution', item: miss.quote, detail: miss.detail })
   return report
 }
 
@@ -104,6 +110,7 @@ export function formatReport(report: EvalReport): string {
     `abstained         ${report.abstained}/${report.unanswerable}`,
     `false abstentions ${report.falseAbstentions}`,
     `quotes            ${report.quotesPassed}/${report.quotes}`,
+    ...(report.attribution.expected > 0 ? [`attribution       ${report.attribution.passed}/${report.attribution.expected}`] : []),
   ]
   if (report.misses.length > 0) {
     lines.push('', 'misses:')

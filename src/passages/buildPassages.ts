@@ -57,6 +57,8 @@ export function buildPassages(article: Article, options: PassageOptions = {}): P
         quotations,
         attributions,
         outlets: info.outlets,
+        people: info.people,
+        claims: info.claims.filter(inside).map(shift),
       })
     })
   })

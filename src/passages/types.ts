@@ -8,14 +8,22 @@ export interface Sentence extends Span {
   text: string
 }
 
-/** Who is speaking, resolved across the article ("Asif" → Khawaja Asif). */
+/** A named person, an organisation speaking as a body, or a source the article names only by role. */
+export type SpeakerKind = 'person' | 'organisation' | 'source'
+
+/** Who is speaking, resolved across the article ("Asif" → Khawaja Asif), with name, role and affiliation kept apart. */
 export interface Speaker {
-  /** Full name, or the source as the article names it ("A Pakistani security source"). */
+  /** Full name; an organisation's name; or a role-only source as the article names it ("A spokesperson for the commission"). */
   name: string
-  /** Role as written, with its affiliation ("Pakistan’s Defence Minister"); null when unknown. */
+  /** The role alone ("Defence Minister", "coach", "spokesperson"); null when the article gives none. */
   role: string | null
-  /** True for named people; false for unnamed sources ("Analysts", "Sources"). */
+  /** Who the role is held for ("Pakistan", "Harbour City", "the commission"); null when not stated. */
+  affiliation: string | null
+  /** Role and affiliation as the article words them ("Pakistan’s Defence Minister", "chair of the commission"), for display. */
+  title: string | null
+  /** True for named people; false for organisations and unnamed sources. */
   isPerson: boolean
+  kind: SpeakerKind
 }
 
 /** Speech in a passage, quoted or reported, with where it came through. */
@@ -32,6 +40,11 @@ export interface Quotation extends Span {
   attribution: Attribution | null
   /** True when the speaker came from context (a previous paragraph or a pronoun). */
   fromContext: boolean
+}
+
+/** Reported speech without quotation marks ("Ruiz said the bill would…"): the speaker's claim, not a quotation. */
+export interface Claim extends Span {
+  attribution: Attribution
 }
 
 export interface Passage {
@@ -51,4 +64,8 @@ export interface Passage {
   attributions: Attribution[]
   /** Outlets named in the passage ("according to Tolo News"). */
   outlets: string[]
+  /** People the passage names, speaking or not, with the role and affiliation the article gives them ("Chief executive Julian Marsh"). */
+  people: Speaker[]
+  /** Sentences of reported speech, offsets into `text`. */
+  claims: Claim[]
 }

@@ -1,8 +1,19 @@
 import type { Attribution, Passage } from '../passages/types.ts'
 
-/** "Khawaja Asif, Pakistan’s Defence Minister" (the name alone when the role is unknown). */
-export function speakerLabel(speaker: { name: string; role: string | null }): string {
-  return speaker.role ? `${speaker.name}, ${speaker.role}` : speaker.name
+/**
+ * "Khawaja Asif, Pakistan’s Defence Minister": the name with the role and
+ * affiliation as the article words them; the name alone when the role is unknown,
+ * and a role-only source as written ("A spokesperson for the commission").
+ */
+export function speakerLabel(speaker: { name: string; role: string | null; title?: string | null; affiliation?: string | null; kind?: string }): string {
+  if (speaker.kind === 'source') return speaker.name
+  const described = speaker.title ?? (speaker.role && speaker.affiliation ? `${speaker.role}, ${speaker.affiliation}` : speaker.role)
+  return described ? `${speaker.name}, ${described}` : speaker.name
+}
+
+/** "Khawaja Asif, Pakistan’s Defence Minister (via Dawn, AFP)": one speaker of a /speakers list. */
+export function speakerWithOutlets(speaker: { name: string; role: string | null; title?: string | null; affiliation?: string | null; kind?: string; outlets: string[] }): string {
+  return `${speakerLabel(speaker)}${speaker.outlets.length > 0 ? ` (via ${speaker.outlets.join(', ')})` : ''}`
 }
 
 /** "Khawaja Asif, Pakistan’s Defence Minister, as quoted by Dawn" */

@@ -32,6 +32,7 @@ export function quoteToJson(result: QuoteResult) {
       text,
       speaker: attribution?.speaker.name ?? null,
       role: attribution?.speaker.role ?? null,
+      affiliation: attribution?.speaker.affiliation ?? null,
       via: attribution?.via ?? null,
       passageId: passage.id,
     })),
@@ -40,5 +41,5 @@ export function quoteToJson(result: QuoteResult) {
 }
 
 export function summaryToJson(result: SummaryResult) {
-  return { article: result.article.slug, title: result.article.title, length: result.length, sentences: result.sentences.map(({ text, passageId }) => ({ text, passageId })) }
+  return { article: result.article.slug, title: result.article.title, length: result.length, sentences: result.sentences.map(({ text, passageId, introduces }) => ({ text, passageId, introduces })) }
 }

@@ -1,5 +1,5 @@
 import type { AskResult, QuoteResult, SpeakerEntry, SummaryResult, UnansweredQuestion } from '../engine/types.ts'
-import { describeSpeaker, passageLocation, passageSpeakers, speakerLabel } from './citation.ts'
+import { describeSpeaker, passageLocation, passageSpeakers, speakerWithOutlets } from './citation.ts'
 
 /** Plain-text replies for the terminal: the same content as the bot's, without Discord markup. */
 
@@ -40,7 +40,7 @@ export function askText(result: AskResult): string {
 }
 
 function speakerList(speakers: SpeakerEntry[]): string {
-  return speakers.map((speaker) => (speaker.role ? `${speaker.name} (${speaker.role})` : speaker.name)).join('; ')
+  return speakers.map(speakerWithOutlets).join('; ')
 }
 
 export function quoteText(result: QuoteResult): string {
@@ -55,7 +55,10 @@ export function quoteText(result: QuoteResult): string {
 
 export function summaryText(result: SummaryResult): string {
   const lines = [`Summary of “${result.article.title}” (${result.length}):`, '']
-  for (const sentence of result.sentences) lines.push(`• ${sentence.text} [${sentence.passageId}]`)
+  for (const sentence of result.sentences) {
+    const who = sentence.introduces.map(({ mention, label }) => `${mention}: ${label}`).join('; ')
+    lines.push(`• ${sentence.text} [${sentence.passageId}]${who ? ` (${who})` : ''}`)
+  }
   return lines.join('\n')
 }
 
@@ -69,5 +72,9 @@ export const HELP_TEXT = [
 ].join('\n')
 
 export function speakersText(speakers: SpeakerEntry[]): string {
-  return speakers.map((speaker) => `• ${speakerLabel(speaker)}${speaker.outlets.length ? ` (via ${speaker.outlets.join(', ')})` : ''} — ${speaker.quoteCount} quotation${speaker.quoteCount === 1 ? '' : 's'}`).join('\n')
+  const line = (speaker: SpeakerEntry) => `• ${speakerWithOutlets(speaker)} — ${speaker.quoteCount} quotation${speaker.quoteCount === 1 ? '' : 's'}`
+  const articles = [...new Set(speakers.map((speaker) => speaker.articleSlug))]
+  if (articles.length <= 1) return speakers.map(line).join('\n')
+  // Several articles: each lists its own speakers, once each.
+  return articles.map((slug) => [`${slug}:`, ...speakers.filter((speaker) => speaker.articleSlug === slug).map(line)].join('\n')).join('\n\n')
 }

@@ -97,7 +97,8 @@ describe('consoleReply', () => {
     const bullets = consoleReply(engine, `/summary ${length}`).output.split('\n').filter((line) => line.startsWith('• '))
     expect(bullets.length).toBeGreaterThan(0)
     for (const bullet of bullets) {
-      const match = /^• (.*) \[(istanbul-talks-p\d+(?:\.\d+)?)\]$/.exec(bullet)
+      // Who a person is may follow the citation, outside the verbatim sentence: "(Asif: Khawaja Asif, …)".
+      const match = /^• (.*) \[(istanbul-talks-p\d+(?:\.\d+)?)\](?: \([^()]+\))?$/.exec(bullet)
       expect(match, bullet).not.toBeNull()
       expect(MAIN_ARTICLE_SOURCE).toContain(match?.[1])
       expect(engine.passage(match?.[2] ?? '')).toBeDefined()

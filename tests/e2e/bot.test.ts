@@ -487,7 +487,8 @@ describe('/summary', () => {
       expect(bullets.length).toBeGreaterThanOrEqual(length === 'short' ? 2 : 5)
       let previous = 0
       for (const bullet of bullets) {
-        const match = /^• ([\s\S]+) \*\(¶(\d+)\)\*$/.exec(bullet)
+        // Who a person is may follow the paragraph, outside the verbatim sentence: "*(¶2 · Asif: Khawaja Asif, …)*".
+        const match = /^• ([\s\S]+) \*\(¶(\d+)(?: · [^()]+)*\)\*$/.exec(bullet)
         expect(match, `"• sentence *(¶n)*": ${bullet}`).not.toBeNull()
         const sentence = normalise(unmarkdown(match?.[1] ?? ''))
         const n = Number(match?.[2])

@@ -48,11 +48,13 @@ describe('attribution on the Istanbul article', () => {
     expectAttribution(engine, phrase, expected)
   })
 
-  it('GIVEN the two defence ministers THEN Asif’s role says Pakistan’s and Mujahid’s does not', () => {
+  it('GIVEN the two defence ministers THEN both have the role, and only Asif’s affiliation is Pakistan', () => {
     const asif = quotationWith(engine, 'bitter taste').quotation.attribution?.speaker
     const mujahid = quotationWith(engine, 'label of terrorism').quotation.attribution?.speaker
-    expect(asif?.role).toMatch(/^Pakistan[’']s Defence Minister$/)
-    expect(mujahid?.role ?? '').not.toContain('Pakistan')
+    expect(asif).toMatchObject({ role: 'Defence Minister', affiliation: 'Pakistan' })
+    expect(asif?.title).toMatch(/^Pakistan[’']s Defence Minister$/)
+    expect(mujahid?.role).toBe('Defence Minister')
+    expect(mujahid?.affiliation ?? '').not.toContain('Pakistan')
     expect(asif?.name).not.toBe(mujahid?.name)
   })
 
@@ -61,13 +63,14 @@ describe('attribution on the Istanbul article', () => {
   })
 
   it.each([
-    ['A Pakistani security source told AFP', 'A Pakistani security source', 'AFP'],
-    ['Analysts say', 'Analysts', null],
-    ['Experts warn', 'Experts', null],
-  ])('GIVEN "%s" THEN the unnamed source is a speaker that is not a person', (phrase, name, via) => {
+    ['A Pakistani security source told AFP', 'A Pakistani security source', 'security source', 'AFP'],
+    ['Analysts say', 'Analysts', 'Analysts', null],
+    ['Experts warn', 'Experts', 'Experts', null],
+  ])('GIVEN "%s" THEN the unnamed source is a speaker labelled by role, not a person', (phrase, name, role, via) => {
     const attribution = passageWith(engine, phrase).attributions.find((candidate) => candidate.speaker.name === name)
     expect(attribution?.speaker.isPerson).toBe(false)
-    expect(attribution?.speaker.role).toBeNull()
+    expect(attribution?.speaker.kind).toBe('source')
+    expect(attribution?.speaker.role).toBe(role)
     expect(attribution?.via ?? null).toBe(via)
   })
 
@@ -125,7 +128,7 @@ describe('attribution on the fictional wire article', () => {
 
   it('GIVEN "A senior official told AFP" THEN the source is unnamed, not a person, and came via AFP', () => {
     const [attribution] = passageWith(engine, 'A senior official').attributions
-    expect(attribution?.speaker).toMatchObject({ name: 'A senior official', role: null, isPerson: false })
+    expect(attribution?.speaker).toMatchObject({ name: 'A senior official', role: 'senior official', isPerson: false, kind: 'source' })
     expect(attribution?.via).toBe('AFP')
   })
 

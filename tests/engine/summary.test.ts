@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { UnknownArticleError, type Engine } from '../../src/engine/engine.ts'
+import { UnknownArticleError, createEngine, type Engine } from '../../src/engine/engine.ts'
 import { defaultSummaryOptions, summarise } from '../../src/engine/summary.ts'
 import type { SummaryLength, SummaryResult } from '../../src/engine/types.ts'
-import { MAIN_ARTICLE_SOURCE, MAIN_SLUG, WIRE_ARTICLE_SOURCE, WIRE_SLUG, mainEngine, twoArticleEngine, wireEngine } from './support.ts'
+import { MAIN_ARTICLE_SOURCE, MAIN_SLUG, WIRE_ARTICLE_SOURCE, WIRE_SLUG, inlineArticle, mainEngine, twoArticleEngine, wireEngine } from './support.ts'
 
 const characters = (result: SummaryResult) => result.sentences.reduce((sum, sentence) => sum + sentence.text.length, 0)
 
@@ -84,5 +84,56 @@ describe('extractive summary', () => {
 
   it('GIVEN no passages THEN summarise refuses rather than inventing a summary', () => {
     expect(() => summarise([])).toThrowError(/no passages/)
+  })
+})
+
+describe('summary voices and introductions', () => {
+  it('GIVEN the Istanbul article THEN the full summary carries the Information Minister’s verdict and the first mention of Asif says who he is', () => {
+    const full = mainEngine().summary({ length: 'full' })
+    expect(full.sentences.some((sentence) => sentence.text.includes('Tarar'))).toBe(true)
+    const firstAsif = full.sentences.find((sentence) => /\bAsif\b/.test(sentence.text))
+    const saysRole = firstAsif?.text.includes('Defence Minister') ?? false
+    if (!saysRole) expect(firstAsif?.introduces).toContainEqual({ mention: 'Asif', label: expect.stringMatching(/^Khawaja Asif, Pakistan[’']s Defence Minister$/) })
+  })
+
+  it('GIVEN an introduction THEN it is beside the sentence: the sentence text stays verbatim and each person is introduced once', () => {
+    for (const length of ['short', 'full'] as const) {
+      const result = mainEngine().summary({ length })
+      const introduced = result.sentences.flatMap((sentence) => sentence.introduces.map(({ label }) => label))
+      expect(new Set(introduced).size).toBe(introduced.length)
+      for (const sentence of result.sentences) {
+        expect(MAIN_ARTICLE_SOURCE).toContain(sentence.text)
+        for (const { mention } of sentence.introduces) expect(sentence.text).toContain(mention)
+      }
+    }
+  })
+
+  it('GIVEN a sentence that already names the role THEN no introduction is added', () => {
+    const result = summarise(mainEngine().index.passages, { length: 'full' })
+    const tarar = result.sentences.find((sentence) => sentence.text.includes('Information Minister Attaullah Tarar'))
+    if (tarar) expect(tarar.introduces).toEqual([])
+  })
+
+  it('GIVEN the full summary of each article THEN it covers most sections (each section’s main development)', () => {
+    for (const engine of [mainEngine(), wireEngine()]) {
+      const passages = engine.index.passages
+      const sections = new Set(passages.map((passage) => passage.section))
+      const full = engine.summary({ length: 'full' })
+      const covered = new Set(full.sentences.map((sentence) => engine.passage(sentence.passageId)?.section))
+      expect(covered.size).toBeGreaterThanOrEqual(Math.min(full.sentences.length, sections.size) - 1)
+    }
+  })
+
+  it.each([
+    ['one short sentence', 'Rain fell.'],
+    ['one bare quotation', '“We will see.”'],
+    ['a heading-less note', 'Markets closed early on Friday. No reason was given.'],
+  ])('GIVEN an article of %s THEN the summary is not empty and is verbatim', (_label, body) => {
+    const engine = createEngine([inlineArticle(body, 'tiny')])
+    for (const length of ['short', 'full'] as const) {
+      const result = engine.summary({ length })
+      expect(result.sentences.length).toBeGreaterThan(0)
+      for (const sentence of result.sentences) expect(body).toContain(sentence.text)
+    }
   })
 })

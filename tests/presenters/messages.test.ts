@@ -118,6 +118,8 @@ describe('askMessage with Markdown characters in the passage (hand-built result)
     quotations: [],
     attributions: [],
     outlets: [],
+    people: [],
+    claims: [],
   }
   const result: AnsweredQuestion = {
     answered: true,
@@ -172,9 +174,20 @@ describe('askMessage for an unanswered question', () => {
   })
 })
 
-const BULLET = /^• (.+) \*\(¶(\d+)\)\*$/
+/** A bullet: the verbatim sentence, then its paragraph and who the people it names are, outside the sentence. */
+const BULLET = /^• (.+) \*\(¶(\d+)((?: · [^()]+)*)\)\*$/
 
 describe('summaryMessage', () => {
+  it('GIVEN a summary sentence naming Asif by surname only THEN his role is shown after the sentence, not inside it', () => {
+    const result = corpusEngine().summary({ length: 'short' })
+    const index = result.sentences.findIndex((sentence) => sentence.introduces.some(({ mention }) => mention === 'Asif'))
+    expect(index).toBeGreaterThanOrEqual(0)
+    const line = (summaryMessage(result, { ephemeral: false }).embeds[0]?.description ?? '').split('\n')[index] ?? ''
+    const match = BULLET.exec(line)
+    expect(match?.[3]).toMatch(/Asif: Khawaja Asif, Pakistan[’']s Defence Minister/)
+    expect(unescapeMarkdown(match?.[1] ?? '')).toBe(result.sentences[index]?.text)
+  })
+
   it.each(['short', 'full'] as const)('GIVEN the %s summary THEN every bullet is a verbatim sentence ending with *(¶n)*, n its paragraph in the article', (length) => {
     const result = corpusEngine().summary({ length })
     const message = summaryMessage(result, { ephemeral: false })
@@ -207,8 +220,8 @@ describe('summaryMessage', () => {
       article: { slug: 'hand', title: 'Hand-made' },
       length: 'short',
       sentences: [
-        { text: 'Costs rose *sharply* to $5_000 | `net`.', passageId: 'hand-p3', paragraph: 3 },
-        { text: 'Nothing else changed.', passageId: 'hand-p12', paragraph: 12 },
+        { text: 'Costs rose *sharply* to $5_000 | `net`.', passageId: 'hand-p3', paragraph: 3, introduces: [] },
+        { text: 'Nothing else changed.', passageId: 'hand-p12', paragraph: 12, introduces: [] },
       ],
     }
     const lines = (summaryMessage(result, { ephemeral: true }).embeds[0]?.description ?? '').split('\n')

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js'
 import type { QuoteMatch, QuoteResult } from '../../engine/types.ts'
-import { paragraphLabel, speakerLabel } from '../citation.ts'
+import { paragraphLabel, speakerLabel, speakerWithOutlets } from '../citation.ts'
 import type { Audience } from './audience.ts'
 import type { BotMessage } from './botMessage.ts'
 import { fitMessage } from './fitMessage.ts'
@@ -40,7 +40,7 @@ export function quoteMessage(result: QuoteResult, page: number, audience: Audien
   const current = Math.min(Math.max(0, page), pages - 1)
   let description: string
   if (result.quotes.length === 0) {
-    const speakers = result.speakers.map((speaker) => `• ${escapeMarkdown(speakerLabel(speaker))}`).join('\n')
+    const speakers = result.speakers.map((speaker) => `• ${escapeMarkdown(speakerWithOutlets(speaker))}`).join('\n')
     const asked = result.query.trim() === '' ? 'Give a speaker or words to look up.' : `No quotation matches “${escapeUserText(result.query)}”.`
     description = `${asked}\n\n**Quoted in the article:**\n${speakers}`
   } else {
