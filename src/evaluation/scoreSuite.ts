@@ -29,7 +29,7 @@ const ratio = (count: number, total: number) => (total === 0 ? '–' : `${count}
 
 /** One row per set: the engine's figures, then MiniSearch's. */
 export function formatScoreTable(scored: ScoredSet[], heading: string): string {
-  const header = ['set', 'articles', 'hit@1', 'hit@3', 'sentence', 'abstained', 'false abst.', 'quotes', 'MiniSearch hit@1', 'hit@3']
+  const header = ['set', 'articles', 'hit@1', 'hit@3', 'sentence', 'abstained', 'false abst.', 'quotes', 'attribution', 'MiniSearch hit@1', 'hit@3']
   const rows = scored.map(({ name, articles, report, baseline }) => [
     name,
     String(articles),
@@ -39,6 +39,7 @@ export function formatScoreTable(scored: ScoredSet[], heading: string): string {
     ratio(report.abstained, report.unanswerable),
     ratio(report.falseAbstentions, report.answerable),
     ratio(report.quotesPassed, report.quotes),
+    ratio(report.attribution.passed, report.attribution.expected),
     ratio(baseline.hitAt1, baseline.answerable),
     ratio(baseline.hitAt3, baseline.answerable),
   ])
