@@ -244,7 +244,8 @@ export function retrieve(index: PassageIndex, question: AnalysedQuestion, option
         relativeScore: score / topScore,
         typeMatch,
         sentenceTypeMatch,
-        firstMention: firstMentions.has(position) || (definitions !== null && definitions.test(passage.text)),
+        firstMention: firstMentions.has(position),
+        defines: definitions !== null && definitions.test(passage.text),
         article: coverageOf(passage.articleSlug),
         speakerTerms: question.asksWhatWasSaid && passage.quotations.length > 0 ? speakerTermsOf(passage) : null,
       })

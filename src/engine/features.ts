@@ -39,7 +39,7 @@ export interface QuestionProfile {
 }
 
 /** What ranks a passage for a question. */
-export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType', 'proximity', 'speakerMatch', 'sentenceGap'] as const
+export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType', 'proximity', 'speakerMatch', 'sentenceGap', 'defines'] as const
 
 /** What decides whether the best passage answers the question at all. */
 export const ANSWER_FEATURES = [
@@ -174,6 +174,8 @@ export interface CandidateContext {
   /** Whether sentence N of the candidate holds what the question type asks for. */
   sentenceTypeMatch: (sentence: number) => boolean
   firstMention: boolean
+  /** For "what is X": the passage defines X ("… (TTP)", "X, a militant group", "X stands for"). */
+  defines: boolean
   /** How the question meets the candidate's whole article: passages of the article that covers the question rank first. */
   article: Coverage
   /** For "what did X say": index terms of the passage's speakers (names and roles) when it quotes or reports them, else null. */
@@ -214,6 +216,7 @@ export function rankFeatures(profile: QuestionProfile, context: CandidateContext
     proximity(profile, context.index.termSequences[context.position] ?? []),
     context.speakerTerms ? coverage(profile, context.speakerTerms).exact : 0,
     sentenceGap,
+    context.defines ? 1 : 0,
   ]
 }
 
