@@ -1,12 +1,12 @@
 import type { Passage } from '../passages/types.ts'
-import type { PassageIndex } from '../search/passageIndex.ts'
+import type { PassageIndex, Vocabulary } from '../search/passageIndex.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
 import { foldText, termsOf } from '../search/terms.ts'
 import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { chooseAnswerSentence } from './answerSentence.ts'
 import { candidates, firstMentionsOf, type WeightedTerm } from './candidates.ts'
-import { answerFeatures, coverage, rankFeatures, type Coverage, type ProfiledTerm, type QuestionProfile } from './features.ts'
+import { answerFeatures, coverage, rankFeatures, type CandidateContext, type Coverage, type ProfiledTerm, type QuestionProfile } from './features.ts'
 import type { LinearModel } from './linearModel.ts'
 import { answerabilityModel, rankingModel } from './models.ts'
 import { hasTypeFeature } from './typeFeatures.ts'
@@ -105,15 +105,24 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
       if (credit > 0 && !matches.has(near)) matches.set(near, credit)
     }
     // A word the corpus lacks weighs by how rare it is in English: a missing "first" says little, a missing "cricket" much.
-    let weight: number
-    if (resolved) weight = vocabulary.idf(resolved.term)
-    else if (nameLike) weight = maxIdf
-    else weight = maxIdf * unknownWordShare(index, word, term, settings)
+    const absentShare = nameLike ? 1 : unknownWordShare(index, word, term, settings)
+    const weight = resolved ? vocabulary.idf(resolved.term) : maxIdf * absentShare
     // Very common words ("main", "way", "thing") are not a kind of thing the article would name.
     const focus = question.focus?.word === word && (index.softMatcher?.rank(word) ?? Infinity) > COMMON_RANK
-    terms.push({ term: resolved?.term ?? term, word, weight, nameLike, capitalised, focus, topic, matches })
+    terms.push({ term: resolved?.term ?? term, word, weight, absentShare, known: resolved !== null, nameLike, capitalised, focus, topic, matches })
   }
   return { type: question.type, definitional: question.definitional, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
+}
+
+/**
+ * The question weighed by one article's own statistics: answerability is
+ * judged against the article that answers, so that other articles (their
+ * sizes, their words) change nothing about it.
+ */
+function weighedIn(profile: QuestionProfile, vocabulary: Vocabulary): QuestionProfile {
+  const maxIdf = vocabulary.maxIdf()
+  const terms = profile.terms.map((term) => ({ ...term, weight: term.known && vocabulary.has(term.term) ? vocabulary.idf(term.term) : maxIdf * (term.absentShare ?? 1) }))
+  return { ...profile, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
 }
 
 function abstain(question: AnalysedQuestion, reason: UnansweredQuestion['reason'], missing: string[], index: PassageIndex): UnansweredQuestion {
@@ -188,6 +197,8 @@ export interface ScoredCandidate {
   matchedTerms: string[]
   features: number[]
   rankScore: number
+  /** MiniSearch's score, before re-ranking. */
+  retrievalScore: number
 }
 
 export interface Retrieval {
@@ -229,34 +240,42 @@ export function retrieve(index: PassageIndex, question: AnalysedQuestion, option
     if (!met) articleCoverage.set(slug, (met = coverage(profile, index.articleTerms.get(slug) ?? new Set())))
     return met
   }
+  const contextOf = (position: number, score: number, articleCoverage: Coverage): CandidateContext => {
+    const passage = index.passages[position] as Passage
+    const kinds = index.sentenceKinds[position] ?? []
+    const sentenceTypeMatch = (sentence: number) => {
+      const text = passage.sentences[sentence]?.text ?? ''
+      return hasTypeFeature(question.type, text, kinds[sentence]) || (asksForOutlet && passage.outlets.some((outlet) => text.includes(outlet)))
+    }
+    return {
+      index,
+      position,
+      relativeScore: score / topScore,
+      typeMatch: passage.sentences.some((_, sentence) => sentenceTypeMatch(sentence)) || (asksForOutlet && passage.outlets.length > 0),
+      sentenceTypeMatch,
+      firstMention: firstMentions.has(position),
+      defines: definitions !== null && definitions.test(passage.text),
+      article: articleCoverage,
+      speakerTerms: question.asksWhatWasSaid && passage.quotations.length > 0 ? speakerTermsOf(passage) : null,
+    }
+  }
   const ranked = found
     .map(({ position, score, matchedTerms }): ScoredCandidate => {
       const passage = index.passages[position] as Passage
-      const kinds = index.sentenceKinds[position] ?? []
-      const sentenceTypeMatch = (sentence: number) => {
-        const text = passage.sentences[sentence]?.text ?? ''
-        return hasTypeFeature(question.type, text, kinds[sentence]) || (asksForOutlet && passage.outlets.some((outlet) => text.includes(outlet)))
-      }
-      const typeMatch = passage.sentences.some((_, sentence) => sentenceTypeMatch(sentence)) || (asksForOutlet && passage.outlets.length > 0)
-      const features = rankFeatures(profile, {
-        index,
-        position,
-        relativeScore: score / topScore,
-        typeMatch,
-        sentenceTypeMatch,
-        firstMention: firstMentions.has(position),
-        defines: definitions !== null && definitions.test(passage.text),
-        article: coverageOf(passage.articleSlug),
-        speakerTerms: question.asksWhatWasSaid && passage.quotations.length > 0 ? speakerTermsOf(passage) : null,
-      })
-      return { position, passage, matchedTerms, features, rankScore: ranking.score(features) }
+      const features = rankFeatures(profile, contextOf(position, score, coverageOf(passage.articleSlug)))
+      return { position, passage, matchedTerms, features, rankScore: ranking.score(features), retrievalScore: score }
     })
     .sort((a, b) => b.rankScore - a.rankScore || a.position - b.position)
   const [best, runnerUp] = ranked
   if (!best) return { question, profile, ranked, decision: null, article: null }
-  const article = coverageOf(best.passage.articleSlug)
-  const largestGap = coverage(profile, index.passageTerms[best.position] as Set<string>).largestGap
-  const decision = answerFeatures({ profile, best: best.features, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap })
+  // The decision, in the best article's own terms.
+  const slug = best.passage.articleSlug
+  const own = index.articleVocabularies.get(slug)
+  const judged = own ? weighedIn(profile, own) : profile
+  const article = coverage(judged, index.articleTerms.get(slug) ?? new Set())
+  const bestFeatures = own ? rankFeatures(judged, contextOf(best.position, best.retrievalScore, article)) : best.features
+  const largestGap = coverage(judged, index.passageTerms[best.position] as Set<string>).largestGap
+  const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap })
   return { question, profile, ranked, decision, article }
 }
 
@@ -285,9 +304,10 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     return abstain(question, names.length > 0 ? 'unknown-names' : 'not-covered', names.length > 0 ? names.map((term) => term.word) : missingWords, index)
   }
   const model = answerabilityModel()
-  // A question that names someone or something the article never mentions cannot be answered from it.
+  // A question that names someone or something the best passage's article never mentions cannot be answered from it
+  // (another article naming them does not help: the answer must come from one).
   // Only names written as names: a lower-case "american" may be the article's "US", which the decision weighs instead.
-  const unknownNames = article.unmatched.filter((term) => term.capitalised && term.matches.size === 0)
+  const unknownNames = article.unmatched.filter((term) => term.capitalised)
   if (unknownNames.length > 0) return abstain(question, 'unknown-names', unknownNames.map((term) => term.word), index)
   if (model.probability(decision) < (settings.answerThreshold ?? model.threshold)) {
     const names = article.unmatched.filter((term) => term.nameLike)

@@ -19,6 +19,10 @@ export interface ProfiledTerm {
   word: string
   /** How much the word matters: its rarity in the corpus, or a stand-in weight when the corpus lacks it. */
   weight: number
+  /** The share of the rarest term's weight the word has where a corpus lacks it (1 for names). */
+  absentShare?: number
+  /** Found in the corpus as itself (or its acronym, or one typo away). */
+  known?: boolean
   /** A name the question uses (a person, place, organisation, acronym, title): its absence weighs heavily. */
   nameLike: boolean
   /** Written as a name (capitalised inside the question, or an acronym): surely one. */

@@ -88,6 +88,8 @@ export interface PassageIndex {
   commonTerms: CommonTerms
   /** Every index term of each article, by slug: answerability is judged against one article, not the pile. */
   articleTerms: Map<string, Set<string>>
+  /** Each article's own vocabulary (document frequencies among its passages), by slug. */
+  articleVocabularies: Map<string, Vocabulary>
   /** Index terms of each passage's text in order, for words side by side. */
   termSequences: string[][]
   /** For each passage, each sentence's index terms and entity kinds. */
@@ -146,11 +148,16 @@ export function buildPassageIndex(passages: Passage[], options: { commonTerms?: 
     options.commonTerms,
   )
   const articleTerms = new Map<string, Set<string>>()
+  const articlePassageTerms = new Map<string, Set<string>[]>()
   passages.forEach((passage, position) => {
     let terms = articleTerms.get(passage.articleSlug)
     if (!terms) articleTerms.set(passage.articleSlug, (terms = new Set()))
     for (const term of passageTerms[position] as Set<string>) terms.add(term)
+    const list = articlePassageTerms.get(passage.articleSlug) ?? []
+    list.push(passageTerms[position] as Set<string>)
+    articlePassageTerms.set(passage.articleSlug, list)
   })
+  const articleVocabularies = new Map([...articlePassageTerms].map(([slug, list]) => [slug, new Vocabulary(list)]))
   return {
     passages,
     search,
@@ -159,6 +166,7 @@ export function buildPassageIndex(passages: Passage[], options: { commonTerms?: 
     topics: corpusTopics(passages),
     commonTerms,
     articleTerms,
+    articleVocabularies,
     termSequences: passages.map((passage) => termsOf(passage.text)),
     sentenceTerms: passages.map((passage) => passage.sentences.map((sentence) => new Set(termsOf(sentence.text)))),
     sentenceKinds: passages.map((passage) => sentenceEntityKinds(passage.text, passage.sentences)),

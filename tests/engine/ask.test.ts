@@ -126,7 +126,6 @@ describe('honest abstention', () => {
   it.each([
     ['How do I bake bread?'],
     ['recipe for pancakes'],
-    ['Who won the election?'],
     ['Is it going to rain tomorrow?'],
     ['asdfgh qwerty zxcvb'],
     ['xkcd lorem ipsum dolor'],
