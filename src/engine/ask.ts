@@ -87,10 +87,11 @@ function abstain(question: AnalysedQuestion, reason: UnansweredQuestion['reason'
  * first) sentence as the answer. Only where the corpus is one article: with
  * several, the question does not say which.
  */
-function answerByPosition(index: PassageIndex, question: AnalysedQuestion, position: 'start' | 'end'): AskResult | null {
+function answerByPosition(index: PassageIndex, question: AnalysedQuestion, position: 'start' | 'end', scope?: ReadonlySet<string>): AskResult | null {
   // Passages are in corpus order: one article iff the first and last belong to the same one.
-  const first = index.passages[0]
-  const last = index.passages.at(-1)
+  const passages = scope ? index.passages.filter((passage) => scope.has(passage.articleSlug)) : index.passages
+  const first = passages[0]
+  const last = passages.at(-1)
   if (!first || !last || first.articleSlug !== last.articleSlug) return null
   const passage = position === 'end' ? last : first
   const sentence = (position === 'end' ? passage.sentences.at(-1) : passage.sentences[0]) ?? { text: passage.text, start: 0, end: passage.text.length }
@@ -131,10 +132,10 @@ function rewardAdjacency(ranked: RankedPassage[], questionTerms: string[], bonus
  * Answers a question with the passages that contain the answer, or says the
  * corpus does not answer it. Pure: the index in, plain data out.
  */
-export function ask(index: PassageIndex, rawQuestion: string, options: AskOptions = {}): AskResult {
+export function ask(index: PassageIndex, rawQuestion: string, options: AskOptions = {}, scope?: ReadonlySet<string>): AskResult {
   const settings = { ...defaultAskOptions, ...options }
   const question = analyseQuestion(rawQuestion)
-  const positional = question.position ? answerByPosition(index, question, question.position) : null
+  const positional = question.position ? answerByPosition(index, question, question.position, scope) : null
   if (positional) return positional
   if (question.terms.length === 0) return abstain(question, 'no-question', [], index)
 
@@ -189,7 +190,9 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   // Bonuses can lift a passage by at most (1 + typeBonus)(1 + firstMentionBonus): re-ranking the
   // best few dozen by MiniSearch's score is enough, and keeps large corpora fast.
   const asksForOutlet = question.focus !== null && OUTLET_WORDS.has(foldText(question.focus.word))
-  const ranked: RankedPassage[] = candidates(searchTerms, index)
+  // Scope (a server's articles, or the one picked): only its passages are candidates.
+  const inScope = scope ? (position: number) => scope.has((index.passages[position] as Passage).articleSlug) : undefined
+  const ranked: RankedPassage[] = candidates(searchTerms, index, inScope)
     .map(({ position, score, matchedTerms }) => {
       const passage = index.passages[position] as Passage
       let bonus = hasTypeFeature(question.type, passage.text) ? 1 + settings.typeBonus : 1

@@ -22,7 +22,7 @@ export interface Candidate {
  * scores; or, for a question made only of common terms, the union of those
  * terms' precomputed best passages.
  */
-export function candidates(known: WeightedTerm[], index: PassageIndex): Candidate[] {
+export function candidates(known: WeightedTerm[], index: PassageIndex, inScope?: (position: number) => boolean): Candidate[] {
   const searched = known.filter((term) => !index.commonTerms.has(term.term))
   const common = known.filter((term) => index.commonTerms.has(term.term))
   const addCommon = (candidate: Candidate): Candidate => {
@@ -39,13 +39,14 @@ export function candidates(known: WeightedTerm[], index: PassageIndex): Candidat
     // Each term counts as much as its weight says (synonyms and typo fixes less), on top of MiniSearch's own idf.
     const boosts = new Map(searched.map((term) => [term.term, term.weight / Math.max(index.vocabulary.idf(term.term), 1e-9)]))
     return index.search
-      .search(searched.map((term) => term.term).join(' '), { combineWith: 'OR', boostTerm: (term) => boosts.get(term) ?? 1 })
+      .search(searched.map((term) => term.term).join(' '), { combineWith: 'OR', boostTerm: (term) => boosts.get(term) ?? 1, ...(inScope ? { filter: (result) => inScope(result.id as number) } : {}) })
       .slice(0, RERANK_DEPTH)
       .map((result) => addCommon({ position: result.id as number, score: result.score, matchedTerms: [...result.terms] }))
   }
   const pooled = new Map<number, Candidate>()
   for (const term of common) {
     for (const { position, impact } of index.commonTerms.best(term.term)) {
+      if (inScope && !inScope(position)) continue
       const candidate = pooled.get(position) ?? { position, score: 0, matchedTerms: [] }
       candidate.score += impact
       candidate.matchedTerms.push(term.term)

@@ -1,11 +1,14 @@
 import type { Article } from '../corpus/article.ts'
 import { buildPassages, type PassageOptions } from '../passages/buildPassages.ts'
 import type { Passage } from '../passages/types.ts'
-import { buildPassageIndex, type PassageIndex } from '../search/passageIndex.ts'
+import { buildPassageIndex, MAX_TOPICS, type PassageIndex } from '../search/passageIndex.ts'
+import { articleInfoOf, type ArticleInfo, type ArticleScope } from './articleInfo.ts'
 import { ask, type AskOptions } from './ask.ts'
-import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes } from './quote.ts'
+import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes, type QuoteIndex } from './quote.ts'
 import { summarise, type SummaryOptions } from './summary.ts'
 import type { AskResult, QuoteResult, QuoteSuggestion, SpeakerEntry, SummaryResult } from './types.ts'
+
+export type { ArticleInfo, ArticleScope } from './articleInfo.ts'
 
 export interface EngineOptions {
   passages?: PassageOptions
@@ -15,14 +18,17 @@ export interface EngineOptions {
 
 /** The three things people do with the corpus, over one index built once. */
 export interface Engine {
-  ask(question: string): AskResult
-  quote(query: string): QuoteResult
+  /** `scope.articles` limits the answer to those articles (a server's, or the one picked). */
+  ask(question: string, scope?: ArticleScope): AskResult
+  quote(query: string, scope?: ArticleScope): QuoteResult
   /** Summary of one article (default: the first). Throws for an unknown slug. */
   summary(options?: { length?: SummaryOptions['length']; article?: string }): SummaryResult
-  speakers(): SpeakerEntry[]
-  suggestQuotes(partial: string, limit?: number): QuoteSuggestion[]
-  articles(): Array<{ slug: string; title: string }>
-  topics(): string[]
+  speakers(scope?: ArticleScope): SpeakerEntry[]
+  suggestQuotes(partial: string, limit?: number, scope?: ArticleScope): QuoteSuggestion[]
+  /** Every article, in corpus order, with its metadata. */
+  articles(): ArticleInfo[]
+  article(slug: string): ArticleInfo | undefined
+  topics(scope?: ArticleScope): string[]
   passage(id: string): Passage | undefined
   readonly index: PassageIndex
 }
@@ -31,23 +37,72 @@ export class UnknownArticleError extends Error {
   override name = 'UnknownArticleError'
 }
 
+/**
+ * Passages of an unchanged article are reused across rebuilds (the live
+ * corpus re-reads only changed files, and keeps their Article objects).
+ */
+const passageCache = new WeakMap<Article, { options: PassageOptions | undefined; passages: Passage[] }>()
+
+function passagesOf(article: Article, options: PassageOptions | undefined): Passage[] {
+  const cached = passageCache.get(article)
+  if (cached && cached.options === options) return cached.passages
+  const passages = buildPassages(article, options)
+  passageCache.set(article, { options, passages })
+  return passages
+}
+
+/** At most this many scoped quote indexes are kept (one per server that has its own articles, or picked article). */
+const MAX_SCOPED_QUOTE_INDEXES = 64
+
 export function createEngine(articles: Article[], options: EngineOptions = {}): Engine {
-  const passages = articles.flatMap((article) => buildPassages(article, options.passages))
+  const byArticle = new Map<string, Passage[]>()
+  for (const article of articles) byArticle.set(article.slug, passagesOf(article, options.passages))
+  const passages = [...byArticle.values()].flat()
   const index = buildPassageIndex(passages)
   const quotations = buildQuoteIndex(passages)
   const byId = new Map(passages.map((passage) => [passage.id, passage]))
   const summaries = new Map<string, SummaryResult>()
-  const byArticle = new Map<string, Passage[]>()
-  for (const passage of passages) {
-    const list = byArticle.get(passage.articleSlug) ?? []
-    list.push(passage)
-    byArticle.set(passage.articleSlug, list)
+  const infos = new Map<string, ArticleInfo>()
+  const scopedQuotes = new Map<string, QuoteIndex>()
+
+  const inScope = (scope: ArticleScope | undefined) => scope?.articles !== undefined && !articles.every((article) => scope.articles?.has(article.slug))
+  /** The quote index over a scope's passages; the whole corpus's when the scope covers it. */
+  const quotesIn = (scope?: ArticleScope): QuoteIndex => {
+    if (!inScope(scope)) return quotations
+    const slugs = articles.map((article) => article.slug).filter((slug) => scope?.articles?.has(slug))
+    const key = slugs.join('\u0000')
+    let found = scopedQuotes.get(key)
+    if (!found) {
+      found = buildQuoteIndex(slugs.flatMap((slug) => byArticle.get(slug) ?? []))
+      if (scopedQuotes.size >= MAX_SCOPED_QUOTE_INDEXES) scopedQuotes.delete(scopedQuotes.keys().next().value as string)
+      scopedQuotes.set(key, found)
+    }
+    return found
+  }
+  const infoOf = (article: Article): ArticleInfo => {
+    let info = infos.get(article.slug)
+    if (!info) {
+      info = articleInfoOf(article, listSpeakers(quotesIn({ articles: new Set([article.slug]) })).map((speaker) => speaker.name))
+      infos.set(article.slug, info)
+    }
+    return info
+  }
+  /** Titles when several articles are in scope; with one, its title and sections (as the index's own topics). */
+  const topicsIn = (scope?: ArticleScope): string[] => {
+    if (!inScope(scope)) return index.topics
+    const visible = articles.filter((article) => scope?.articles?.has(article.slug))
+    if (visible.length !== 1) return visible.map((article) => article.title).slice(0, MAX_TOPICS)
+    const only = infoOf(visible[0] as Article)
+    return [...new Set([only.title, ...only.sections])].slice(0, MAX_TOPICS)
   }
 
   return {
     index,
-    ask: (question) => ask(index, question, options.ask),
-    quote: (query) => lookUpQuotes(quotations, query),
+    ask: (question, scope) => {
+      const result = ask(index, question, options.ask, inScope(scope) ? scope?.articles : undefined)
+      return result.answered ? result : { ...result, topics: topicsIn(scope) }
+    },
+    quote: (query, scope) => lookUpQuotes(quotesIn(scope), query),
     summary: ({ length = 'short', article } = {}) => {
       const slug = article ?? (articles[0] as Article).slug
       const key = `${slug}:${length}`
@@ -59,10 +114,14 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
       summaries.set(key, result)
       return result
     },
-    speakers: () => listSpeakers(quotations),
-    suggestQuotes: (partial, limit) => suggestQuotes(quotations, partial, limit),
-    articles: () => articles.map(({ slug, title }) => ({ slug, title })),
-    topics: () => index.topics,
+    speakers: (scope) => listSpeakers(quotesIn(scope)),
+    suggestQuotes: (partial, limit, scope) => suggestQuotes(quotesIn(scope), partial, limit),
+    articles: () => articles.map(infoOf),
+    article: (slug) => {
+      const found = articles.find((article) => article.slug === slug)
+      return found ? infoOf(found) : undefined
+    },
+    topics: (scope) => topicsIn(scope),
     passage: (id) => byId.get(id),
   }
 }

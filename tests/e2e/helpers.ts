@@ -31,7 +31,7 @@ export const REPLY_TIMEOUT = 10_000
  * a variable that exists, so a developer's `.env` can't leak in. (DOTENV_CONFIG_PATH alone would not
  * do: dotenv's `config()` ignores it; only the `dotenv/config` preload reads it.)
  */
-const PROGRAM_VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'CORPUS_DIR'] as const
+const PROGRAM_VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'CORPUS_DIR', 'ARTICLE_FETCH_ALLOW_HOSTS'] as const
 
 /** A clean child environment: the program's variables blank unless given, dotenv quiet, no colours. */
 export function childEnv(overrides: Partial<Record<(typeof PROGRAM_VARIABLES)[number], string>>): NodeJS.ProcessEnv {

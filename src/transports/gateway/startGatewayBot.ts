@@ -2,9 +2,10 @@ import { performance } from 'node:perf_hooks'
 import { Client, Events, GatewayIntentBits } from 'discord.js'
 import { commands } from '../../../commands/index.ts'
 import type { Environment } from '../../config/environment.ts'
-import type { Engine } from '../../engine/engine.ts'
+import type { ArticleLibrary } from '../../interactions/articleLibrary.ts'
 import { InteractionRouter } from '../../interactions/router.ts'
-import { createLogger } from '../../logging/logger.ts'
+import type { EngineSource } from '../../live/liveCorpus.ts'
+import { createLogger, type Logger } from '../../logging/logger.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
 import { handleInteraction } from './handleInteraction.ts'
 
@@ -14,24 +15,25 @@ export class StartupError extends Error {
 }
 
 export interface GatewayBotOptions {
-  engine: Engine
+  engines: EngineSource
+  library?: ArticleLibrary
   environment: Environment
   token: string
+  logger?: Logger
 }
 
 /**
  * Logs in over the gateway with the Guilds intent only (slash commands need
  * no privileged intents) and answers interactions until stopped.
  */
-export async function startGatewayBot({ engine, environment, token }: GatewayBotOptions): Promise<Client> {
+export async function startGatewayBot({ engines, library, environment, token, logger = createLogger(environment.LOG_LEVEL) }: GatewayBotOptions): Promise<Client> {
   const started = performance.now()
-  const logger = createLogger(environment.LOG_LEVEL)
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(environment.DISCORD_API_URL ? { rest: { api: environment.DISCORD_API_URL } } : {}),
   })
   const router = new InteractionRouter(commands)
-  const deps = { engine, router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger }
+  const deps = { engines, ...(library ? { library } : {}), router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger }
 
   client.on(Events.InteractionCreate, (interaction) => {
     void handleInteraction(interaction, deps)
