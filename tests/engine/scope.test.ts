@@ -1,0 +1,62 @@
+/** Article scope in the engine: a server's articles, or the one picked, and nothing else. */
+import { describe, expect, it } from 'vitest'
+import { newestArticle, visibleArticles, type ArticleInfo } from '../../src/engine/articleInfo.ts'
+import { twoArticleEngine, MAIN_SLUG, WIRE_SLUG } from './support.ts'
+
+const only = (slug: string) => ({ articles: new Set([slug]) })
+
+describe('engine scope', () => {
+  const engine = twoArticleEngine()
+
+  it('GIVEN a scope THEN ask answers only from passages of its articles', () => {
+    const unscoped = engine.ask('By how much is public spending cut?')
+    expect(unscoped.answered && unscoped.passages[0]?.passage.articleSlug).toBe(WIRE_SLUG)
+    const scoped = engine.ask('By how much is public spending cut?', only(MAIN_SLUG))
+    expect(scoped.passages.every((ranked) => ranked.passage.articleSlug === MAIN_SLUG)).toBe(true)
+  })
+
+  it('GIVEN a scope THEN an abstention lists only what those articles cover', () => {
+    const result = engine.ask('What did the Martian ambassador say?', only(WIRE_SLUG))
+    expect(result.answered).toBe(false)
+    expect(result.answered ? [] : result.topics).not.toContain(engine.article(MAIN_SLUG)?.title)
+    expect(result.answered ? [] : result.topics).toContain(engine.article(WIRE_SLUG)?.title)
+  })
+
+  it('GIVEN a scope THEN quotes, speakers and suggestions come from its articles only', () => {
+    const wireSpeakers = engine.speakers(only(WIRE_SLUG)).map((speaker) => speaker.name)
+    const mainSpeakers = engine.speakers(only(MAIN_SLUG)).map((speaker) => speaker.name)
+    expect(wireSpeakers.length).toBeGreaterThan(0)
+    expect(wireSpeakers.some((name) => mainSpeakers.includes(name))).toBe(false)
+    const someone = wireSpeakers[0] as string
+    expect(engine.quote(someone, only(WIRE_SLUG)).quotes.length).toBeGreaterThan(0)
+    expect(engine.quote(someone, only(MAIN_SLUG)).quotes.every((match) => match.passage.articleSlug === MAIN_SLUG)).toBe(true)
+    expect(engine.suggestQuotes('', 25, only(MAIN_SLUG)).map((suggestion) => suggestion.label).join(' ')).not.toContain(someone)
+  })
+
+  it('GIVEN the article metadata THEN it is what the front matter says, with counts and speakers per article', () => {
+    const wire = engine.article(WIRE_SLUG)
+    expect(wire).toMatchObject({ slug: WIRE_SLUG, outlet: 'Example Wire', published: '2024-03-12', url: 'https://example.com/world/valdoria-budget', paragraphs: 10, owner: null })
+    expect(wire?.speakers).toEqual(engine.speakers(only(WIRE_SLUG)).map((speaker) => speaker.name))
+    expect(engine.article(MAIN_SLUG)).toMatchObject({ outlet: null, published: null, url: null })
+  })
+})
+
+describe('newestArticle and visibleArticles', () => {
+  const info = (slug: string, published: string | null, addedAt: number, owner: string | null = null): ArticleInfo => ({
+    slug, title: slug, outlet: null, url: null, published, paragraphs: 1, sections: [], speakers: [], owner, addedAt,
+  })
+  const day = 86_400_000
+
+  it('GIVEN published dates THEN the latest; without any, the file added last', () => {
+    expect(newestArticle([info('a', '2024-01-02', 5), info('b', '2024-03-01', 1)])?.slug).toBe('b')
+    expect(newestArticle([info('a', null, 10 * day), info('b', null, 20 * day)])?.slug).toBe('b')
+    expect(newestArticle([info('only', null, 0)])?.slug).toBe('only')
+    expect(newestArticle([])).toBeUndefined()
+  })
+
+  it('GIVEN owners THEN a server sees shared articles and its own; DMs only shared ones', () => {
+    const all = [info('shared', null, 0), info('mine', null, 0, '111'), info('theirs', null, 0, '222')]
+    expect([...visibleArticles(all, '111')]).toEqual(['shared', 'mine'])
+    expect([...visibleArticles(all, null)]).toEqual(['shared'])
+  })
+})
