@@ -64,6 +64,7 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   const summaries = new Map<string, SummaryResult>()
   const infos = new Map<string, ArticleInfo>()
   const scopedQuotes = new Map<string, QuoteIndex>()
+  const bySlug = new Map(articles.map((article) => [article.slug, article]))
 
   const inScope = (scope: ArticleScope | undefined) => scope?.articles !== undefined && !articles.every((article) => scope.articles?.has(article.slug))
   /** The quote index over a scope's passages; the whole corpus's when the scope covers it. */
@@ -82,7 +83,7 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   const infoOf = (article: Article): ArticleInfo => {
     let info = infos.get(article.slug)
     if (!info) {
-      info = articleInfoOf(article, listSpeakers(quotesIn({ articles: new Set([article.slug]) })).map((speaker) => speaker.name))
+      info = articleInfoOf(article, listSpeakers(buildQuoteIndex(byArticle.get(article.slug) ?? [])).map((speaker) => speaker.name))
       infos.set(article.slug, info)
     }
     return info
@@ -118,7 +119,7 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
     suggestQuotes: (partial, limit, scope) => suggestQuotes(quotesIn(scope), partial, limit),
     articles: () => articles.map(infoOf),
     article: (slug) => {
-      const found = articles.find((article) => article.slug === slug)
+      const found = bySlug.get(slug)
       return found ? infoOf(found) : undefined
     },
     topics: (scope) => topicsIn(scope),
