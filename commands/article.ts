@@ -100,10 +100,11 @@ async function add(input: CommandInput, context: HandlerContext, library: Articl
     if (error instanceof FetchRefusal) return notice(error.message)
     throw error
   }
-  const format = source.kind === 'page' ? formatOfContentType(fetched.contentType) : source.format
+  const format = source.kind === 'page' ? formatOfContentType(fetched.contentType, fetched.body) : source.format
   let article
   try {
-    article = importArticle({ text: fetched.body, format, name: source.kind === 'page' ? new URL(fetched.url).hostname : source.name, url: fetched.url })
+    const page = source.kind === 'page'
+    article = importArticle({ text: fetched.body, format, name: page ? new URL(fetched.url).hostname : source.name, url: fetched.url, page })
   } catch (error) {
     if (error instanceof CorpusError) return notice(`I can’t add that: ${escapeMarkdown(error.message)}`)
     throw error

@@ -3,7 +3,7 @@
  * gateway) against the fake Discord with two servers, a temporary corpus folder, and a local HTTP
  * server standing in for news sites. Tests run in order: articles are added, then removed.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -123,6 +123,8 @@ beforeAll(async () => {
   corpus = mkdtempSync(join(tmpdir(), 'articles-e2e-'))
   copyFileSync(join(ROOT, 'corpus/istanbul-talks.md'), join(corpus, 'istanbul-talks.md'))
   copyFileSync(join(ROOT, 'tests/fixtures/wire-corpus/valdoria-budget.md'), join(corpus, 'valdoria-budget.md'))
+  // A bad file beside good ones: skipped with one log line, the bot still starts.
+  writeFileSync(join(corpus, 'broken-title.md'), '---\ntitle: [unclosed\n---\n\nA paragraph.\n')
   const page = readFileSync(join(ROOT, 'tests/fixtures/html/news-with-boilerplate.html'))
   site = createServer((req, res) => {
     switch (req.url) {
@@ -161,6 +163,22 @@ afterAll(async () => {
   site?.closeAllConnections()
   await new Promise((resolve) => site?.close(resolve))
   rmSync(corpus, { recursive: true, force: true })
+})
+
+describe('start-up and live files', () => {
+  it('a bad file at start-up is skipped with one log line naming the file and the field', () => {
+    const lines = bot.logs().filter((line) => String(line.msg).includes('broken-title.md'))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]?.msg).toMatch(/"title"/)
+  })
+
+  it('a bad file landing while running gets one log line; the rest keeps serving', async () => {
+    writeFileSync(join(corpus, 'bad-date.md'), '---\ntitle: T\npublished: 12 March 2024\n---\n\nA paragraph.\n')
+    await bot.waitForLog((line) => String(line.msg).includes('bad-date.md') && String(line.msg).includes('"published"'), 10_000)
+    const listed = onlyEmbed(await replyOf(command('articles')))
+    expect(listed.fields?.map((f) => f.name).sort()).toEqual([ISTANBUL.title, WIRE.title].sort())
+    rmSync(join(corpus, 'bad-date.md'))
+  })
 })
 
 describe('two articles', () => {

@@ -16,9 +16,11 @@ export function formatOfFile(filename: string): SourceFormat | null {
   return null
 }
 
-/** The format of a fetched page by its content type. */
-export function formatOfContentType(contentType: string): SourceFormat {
-  return contentType === 'text/plain' ? 'txt' : 'html'
+/** The format of a fetched page by its content type; plain text that opens with front matter is the corpus format. */
+export function formatOfContentType(contentType: string, body = ''): SourceFormat {
+  if (contentType === 'text/markdown' || contentType === 'text/x-markdown') return 'md'
+  if (contentType !== 'text/plain') return 'html'
+  return /^\uFEFF?---\r?\n/.test(body) ? 'md' : 'txt'
 }
 
 /** "Harbour cranes idle as dockworkers strike!" → "harbour-cranes-idle-as-dockworkers-strike" (at most 60 characters, on a word). */
@@ -66,8 +68,10 @@ export interface ImportSource {
   name: string
   /** Where it came from: a page's final URL, or an attachment's. */
   url: string
-  /** The slug to use; default from the file name (md, txt) or the title (html). */
+  /** The slug to use; default from the file name (md, txt) or the title (html, and any fetched page). */
   slug?: string
+  /** A fetched page, not a file: its name is a host, so the slug comes from the title. */
+  page?: boolean
 }
 
 /**
@@ -78,10 +82,11 @@ export interface ImportSource {
 export function importArticle(source: ImportSource): Article {
   const fileSlug = slugOf(source.name.replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, ''))
   if (source.format === 'md') {
-    return parseArticle(source.text, source.slug ?? fileSlug, source.name)
+    const article = parseArticle(source.text, source.slug ?? fileSlug, source.name)
+    return source.page && !source.slug ? { ...article, slug: slugOf(article.title) } : article
   }
   const body = source.format === 'txt' ? plainTextArticle(source.text, source.name) : htmlArticle(source.text, source.url, source.name)
-  const slug = source.slug ?? (source.format === 'html' ? slugOf(body.title) : fileSlug)
+  const slug = source.slug ?? (source.format === 'html' || source.page ? slugOf(body.title) : fileSlug)
   if (!SLUG.test(slug)) throw new CorpusError(`${source.name}: no usable file name for it`)
   return { ...body, slug }
 }
