@@ -18,7 +18,7 @@ import { ARTICLE_OPTION, articlesIn } from './articleOption.ts'
 
 const PREFIX = 'article'
 /** How long Add and Remove wait for the live corpus to serve the change before answering (a button must answer within 3 s). */
-const LIVE_WAIT_MS = 2_000
+const LIVE_WAIT_MS = 1_500
 
 const builder = new SlashCommandBuilder()
   .setName('article')

@@ -3,7 +3,8 @@ import { basename, join } from 'node:path'
 import type { Article } from './article.ts'
 import { CorpusError, parseArticle } from './parseArticle.ts'
 
-export const SLUG = /^[a-z0-9][a-z0-9-]*$/
+/** At most 80 characters: a slug travels in option values and button ids, which Discord caps at 100. */
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/
 /** Articles added from Discord live in `guilds/<guild id>/`: that server's own. */
 export const GUILDS_FOLDER = 'guilds'
 const GUILD_ID = /^\d{17,20}$/
@@ -76,7 +77,7 @@ class KeptPreviousVersion extends CorpusError {
 }
 
 function readOne(file: CorpusFile, cache: ArticleCache | undefined): Article {
-  if (!SLUG.test(file.slug)) throw new CorpusError(`${file.relative}: file name must be lower-case letters, digits and dashes (it becomes the passage id prefix)`)
+  if (!SLUG.test(file.slug)) throw new CorpusError(`${file.relative}: file name must be lower-case letters, digits and dashes, at most 80 (it becomes the slug and the passage id prefix)`)
   const stats = statSync(file.path)
   const stamp = `${stats.size}:${stats.mtimeMs}`
   const cached = cache?.get(file.path)

@@ -45,6 +45,7 @@ export class LiveCorpus implements EngineSource {
   #timer: NodeJS.Timeout | null = null
   #stamp = ''
   #closed = false
+  #reportedEmpty = false
 
   /** Loads the corpus once; a missing or empty corpus throws (start-up must stop). */
   constructor(
@@ -105,10 +106,12 @@ export class LiveCorpus implements EngineSource {
     const newProblems = problems.filter((problem) => !this.#problems.has(problem))
     this.#problems = new Set(problems)
     for (const problem of newProblems) this.#options.onProblem?.(problem)
+    if (articles.length > 0) this.#reportedEmpty = false
     let swapped = false
     const stamp = stampOf(articles)
     if (articles.length === 0) {
-      this.#options.onProblem?.(`${this.directory}: no usable article; the previous corpus keeps serving`)
+      if (!this.#reportedEmpty) this.#options.onProblem?.(`${this.directory}: no usable article; the previous corpus keeps serving`)
+      this.#reportedEmpty = true
     } else if (stamp !== this.#stamp) {
       this.#engine = createEngine(articles, this.#options.engine)
       this.#stamp = stamp

@@ -361,6 +361,13 @@ describe('/article add and remove', () => {
     expect(existsSync(join(corpus, 'guilds', GUILD_A, `${ATTACHED_SLUG}.md`))).toBe(true)
   })
 
+  it('/article remove autocompletes only this server’s own articles', async () => {
+    const own = send(discord.autocomplete({ name: 'article', subcommand: 'remove', focused: { name: 'article', value: '' }, memberPermissions: MODERATOR }))
+    expect(((await own.waitForCallback(REPLY_TIMEOUT)).data.choices ?? []).map((choice) => choice.value).sort()).toEqual([ATTACHED_SLUG, PAGE_SLUG].sort())
+    const other = send(discord.autocomplete({ name: 'article', subcommand: 'remove', focused: { name: 'article', value: '' }, memberPermissions: MODERATOR, ...inB() }))
+    expect((await other.waitForCallback(REPLY_TIMEOUT)).data.choices ?? []).toEqual([])
+  })
+
   it('/article remove asks first, then deletes the file and the article stops answering', async () => {
     const handle = command('article', [option.subcommand('remove', [option.string('article', ATTACHED_SLUG)])], { memberPermissions: MODERATOR })
     const data = await replyOf(handle)

@@ -109,6 +109,9 @@ describe('LiveCorpus', () => {
     unlinkSync(join(folder, `${MAIN_SLUG}.md`))
     expect(corpus.reload().swapped).toBe(false)
     expect(answeredFrom(corpus.current(), MAIN_QUESTION)).toBe(MAIN_SLUG)
+    // Said once, not on every rescan.
+    corpus.reload()
+    expect(problems.filter((problem) => problem.includes('no usable article'))).toHaveLength(1)
   })
 
   it('GIVEN an empty or missing folder at start-up THEN it throws; a bad file beside a good one does not', () => {
