@@ -60,3 +60,26 @@ describe('newestArticle and visibleArticles', () => {
     expect([...visibleArticles(all, null)]).toEqual(['shared'])
   })
 })
+
+describe('scope in a corpus large enough to have common terms', () => {
+  it('GIVEN a question of only common terms whose best passages lie in another article THEN the scoped ask still finds its own article’s passage', async () => {
+    const { buildPassages } = await import('../../src/passages/buildPassages.ts')
+    const { buildPassageIndex } = await import('../../src/search/passageIndex.ts')
+    const { ask } = await import('../../src/engine/ask.ts')
+    const { parseArticle } = await import('../../src/corpus/parseArticle.ts')
+    const { termsOf } = await import('../../src/search/terms.ts')
+    const many = parseArticle(
+      `---\ntitle: Harbour news\n---\n\n${Array.from({ length: 6 }, (_, i) => `The harbour harbour harbour was busy on day ${i + 1}, with ships at the harbour wall.`).join('\n\n')}\n`,
+      'harbour-news',
+    )
+    const other = parseArticle('---\ntitle: Town news\n---\n\nThe market opened early on Monday.\n\nA new harbour ferry started running to the island.\n\nThe library closed for repairs.\n', 'town-news')
+    const passages = [...buildPassages(many), ...buildPassages(other)]
+    // Tiny thresholds: "harbour" is a common term whose single best passage is in the first article.
+    const index = buildPassageIndex(passages, { commonTerms: { minPassages: 2, share: 0.05, depth: 1 } })
+    expect(index.commonTerms.has(termsOf('harbour')[0] as string)).toBe(true)
+    expect(index.commonTerms.best(termsOf('harbour')[0] as string).map((impact) => index.passages[impact.position]?.articleSlug)).toEqual(['harbour-news'])
+    const result = ask(index, 'What about the harbour?', {}, new Set(['town-news']))
+    expect(result.answered).toBe(true)
+    expect(result.passages[0]?.passage.articleSlug).toBe('town-news')
+  })
+})
