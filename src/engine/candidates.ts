@@ -49,7 +49,6 @@ export function candidates(known: WeightedTerm[], index: PassageIndex, inScope?:
   const pooled = new Map<number, Candidate>()
   for (const term of common) {
     for (const { position, impact } of index.commonTerms.best(term.term)) {
-      if (inScope && !inScope(position)) continue
       const candidate = pooled.get(position) ?? { position, score: 0, matchedTerms: [] }
       candidate.score += impact
       candidate.matchedTerms.push(term.term)
