@@ -83,11 +83,13 @@ describe('a page whose metadata is JSON-LD', () => {
 describe('importArticle', () => {
   it('a page without metadata gets nothing invented: no outlet, no date', () => {
     const html = '<html><head><title>Plain page</title></head><body><article><p>One paragraph that is long enough to be the article body of this page, with words.</p><p>A second paragraph that also carries some more words for the reader here.</p></article></body></html>'
-    const article = importArticle({ text: html, format: 'html', name: 'example.org', url: 'https://example.org/plain' })
+    const article = importArticle({ text: html, format: 'html', name: 'example.org', url: 'https://example.org/plain', page: true })
     expect(article.title).toBe('Plain page')
     expect(article.outlet).toBeUndefined()
     expect(article.published).toBeUndefined()
     expect(article.url).toBe('https://example.org/plain')
+    // The same page as an attachment: its CDN address is not the article's link.
+    expect(importArticle({ text: html, format: 'html', name: 'plain.html', url: 'https://cdn.example/attachments/1/plain.html' }).url).toBeUndefined()
   })
 
   it('.txt: the first line is the title, then one paragraph a line', () => {

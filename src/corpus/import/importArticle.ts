@@ -56,7 +56,7 @@ function htmlArticle(html: string, pageUrl: string, name: string): Omit<Article,
   const { meta, paragraphs } = extractHtml(html, pageUrl)
   if (!meta.title) throw new CorpusError(`${name}: the page has no title (no og:title, headline or <title>)`)
   if (paragraphs.length === 0) throw new CorpusError(`${name}: no article text found on the page`)
-  const checked = frontMatterSchema.safeParse({ ...meta, ...(meta.url ? {} : /^https?:/.test(pageUrl) && !pageUrl.includes('/attachments/') ? { url: pageUrl } : {}) })
+  const checked = frontMatterSchema.safeParse(meta)
   if (!checked.success) throw new CorpusError(`${name}: page metadata "${checked.error.issues[0]?.path.join('.')}" is unusable`)
   return { ...checked.data, paragraphs }
 }
@@ -81,14 +81,18 @@ export interface ImportSource {
  */
 export function importArticle(source: ImportSource): Article {
   const fileSlug = slugOf(source.name.replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, ''))
+  let article: Article
   if (source.format === 'md') {
-    const article = parseArticle(source.text, source.slug ?? fileSlug, source.name)
-    return source.page && !source.slug ? { ...article, slug: slugOf(article.title) } : article
+    const parsed = parseArticle(source.text, source.slug ?? fileSlug, source.name)
+    article = source.page && !source.slug ? { ...parsed, slug: slugOf(parsed.title) } : parsed
+  } else {
+    const body = source.format === 'txt' ? plainTextArticle(source.text, source.name) : htmlArticle(source.text, source.url, source.name)
+    article = { ...body, slug: source.slug ?? (source.format === 'html' || source.page ? slugOf(body.title) : fileSlug) }
   }
-  const body = source.format === 'txt' ? plainTextArticle(source.text, source.name) : htmlArticle(source.text, source.url, source.name)
-  const slug = source.slug ?? (source.format === 'html' || source.page ? slugOf(body.title) : fileSlug)
-  if (!SLUG.test(slug)) throw new CorpusError(`${source.name}: no usable file name for it`)
-  return { ...body, slug }
+  if (!SLUG.test(article.slug)) throw new CorpusError(`${source.name}: no usable file name for it`)
+  // A page fetched from its link is at that link (an attachment's CDN address is not the article's).
+  if (source.page && !article.url && frontMatterSchema.shape.url.safeParse(source.url).success) article = { ...article, url: source.url }
+  return article
 }
 
 /** The article as a corpus file: YAML front matter with only the fields it has, then sections and paragraphs. */
