@@ -54,8 +54,8 @@ export function pickArticle(input: Invocation & { options: Record<string, unknow
     const article = visible.find((candidate) => candidate.slug === slug)
     return article ? { kind: 'one', article, chosenByDefault: false, of: visible.length } : { kind: 'refused', message: unknownArticle(slug) }
   }
+  if (visible.length === 0) return { kind: 'refused', message: notice('There are no articles here yet. A moderator can add one with `/article add`.') }
   if (!needsOne) return { kind: 'all', articles: visible }
-  const newest = newestArticle(visible)
-  if (!newest) return { kind: 'refused', message: notice('There are no articles here yet.') }
+  const newest = newestArticle(visible) as ArticleInfo
   return { kind: 'one', article: newest, chosenByDefault: true, of: visible.length }
 }

@@ -66,10 +66,11 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   const scopedQuotes = new Map<string, QuoteIndex>()
   const bySlug = new Map(articles.map((article) => [article.slug, article]))
 
-  const inScope = (scope: ArticleScope | undefined) => scope?.articles !== undefined && !articles.every((article) => scope.articles?.has(article.slug))
+  /** True when the scope leaves some article out (else the whole corpus's structures serve it). */
+  const narrows = (scope: ArticleScope | undefined) => scope?.articles !== undefined && !articles.every((article) => scope.articles?.has(article.slug))
   /** The quote index over a scope's passages; the whole corpus's when the scope covers it. */
   const quotesIn = (scope?: ArticleScope): QuoteIndex => {
-    if (!inScope(scope)) return quotations
+    if (!narrows(scope)) return quotations
     const slugs = articles.map((article) => article.slug).filter((slug) => scope?.articles?.has(slug))
     const key = slugs.join('\u0000')
     let found = scopedQuotes.get(key)
@@ -90,7 +91,7 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   }
   /** Titles when several articles are in scope; with one, its title and sections (as the index's own topics). */
   const topicsIn = (scope?: ArticleScope): string[] => {
-    if (!inScope(scope)) return index.topics
+    if (!narrows(scope)) return index.topics
     const visible = articles.filter((article) => scope?.articles?.has(article.slug))
     if (visible.length !== 1) return visible.map((article) => article.title).slice(0, MAX_TOPICS)
     const only = infoOf(visible[0] as Article)
@@ -100,7 +101,7 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   return {
     index,
     ask: (question, scope) => {
-      const result = ask(index, question, options.ask, inScope(scope) ? scope?.articles : undefined)
+      const result = ask(index, question, options.ask, narrows(scope) ? scope?.articles : undefined)
       return result.answered ? result : { ...result, topics: topicsIn(scope) }
     },
     quote: (query, scope) => lookUpQuotes(quotesIn(scope), query),
