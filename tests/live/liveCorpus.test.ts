@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CorpusError } from '../../src/corpus/parseArticle.ts'
-import type { Engine } from '../../src/engine/engine.ts'
+import { createEngine, type Engine } from '../../src/engine/engine.ts'
 import { LiveCorpus } from '../../src/live/liveCorpus.ts'
 import { MAIN_CORPUS_DIR, MAIN_SLUG, WIRE_CORPUS_DIR, WIRE_SLUG } from '../engine/support.ts'
 
@@ -41,12 +41,12 @@ function start(options: ConstructorParameters<typeof LiveCorpus>[1] = {}): LiveC
 }
 
 describe('LiveCorpus', () => {
-  it('GIVEN a new file and a reload THEN the new engine answers from it, and the engine an interaction already took still answers as before', () => {
+  it('GIVEN a new file and a reload THEN the new engine answers from it, and the engine an interaction already took still answers as before', async () => {
     const corpus = start()
     const before = corpus.current()
     expect(answeredFrom(before, WIRE_QUESTION)).not.toBe(WIRE_SLUG)
     copyFileSync(join(WIRE_CORPUS_DIR, `${WIRE_SLUG}.md`), join(folder, `${WIRE_SLUG}.md`))
-    expect(corpus.reload().swapped).toBe(true)
+    expect((await corpus.reload()).swapped).toBe(true)
     expect(answeredFrom(corpus.current(), WIRE_QUESTION)).toBe(WIRE_SLUG)
     // The old engine is untouched: an interaction that started on it finishes on it.
     expect(before.articles().map((article) => article.slug)).toEqual([MAIN_SLUG])
@@ -76,7 +76,7 @@ describe('LiveCorpus', () => {
     for (let round = 0; round < 6; round++) {
       if (round % 2 === 0) copyFileSync(join(WIRE_CORPUS_DIR, `${WIRE_SLUG}.md`), wire)
       else unlinkSync(wire)
-      corpus.reload()
+      await corpus.reload()
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     stop = true
@@ -84,33 +84,55 @@ describe('LiveCorpus', () => {
     expect(seen).toEqual(new Set([MAIN_SLUG, `${MAIN_SLUG},${WIRE_SLUG}`]))
   })
 
-  it('GIVEN a good file edited into a bad one THEN its previous version keeps serving, with one line naming the file and the field', () => {
+  it('GIVEN a builder that yields THEN the old engine serves while it builds, and reloads asked for meanwhile make one more rebuild, not a pile', async () => {
+    let builds = 0
+    const corpus = start({
+      build: async (articles, options) => {
+        builds++
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        return createEngine(articles, options)
+      },
+    })
+    copyFileSync(join(WIRE_CORPUS_DIR, `${WIRE_SLUG}.md`), join(folder, `${WIRE_SLUG}.md`))
+    const first = corpus.reload()
+    // The event loop is free while it builds: asks are answered, on the old engine.
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(corpus.current().article(WIRE_SLUG)).toBeUndefined()
+    expect(answeredFrom(corpus.current(), MAIN_QUESTION)).toBe(MAIN_SLUG)
+    const second = corpus.reload()
+    expect(second).toBe(first)
+    expect((await first).swapped).toBe(true)
+    expect(corpus.current().article(WIRE_SLUG)).toBeDefined()
+    expect(builds).toBe(1)
+  })
+
+  it('GIVEN a good file edited into a bad one THEN its previous version keeps serving, with one line naming the file and the field', async () => {
     const corpus = start()
     writeFileSync(join(folder, `${MAIN_SLUG}.md`), '---\ntitle: [unclosed\n---\n\nA paragraph.\n')
-    const report = corpus.reload()
+    const report = await corpus.reload()
     expect(report.newProblems).toHaveLength(1)
     expect(report.newProblems[0]).toMatch(new RegExp(`${MAIN_SLUG}\\.md.*"title"`))
     expect(answeredFrom(corpus.current(), MAIN_QUESTION)).toBe(MAIN_SLUG)
     // Reported once, not on every reload.
-    expect(corpus.reload().newProblems).toEqual([])
+    expect((await corpus.reload()).newProblems).toEqual([])
     expect(problems.filter((problem) => problem.includes(MAIN_SLUG))).toHaveLength(1)
   })
 
-  it('GIVEN a new bad file THEN it is skipped with one line and the rest keeps serving', () => {
+  it('GIVEN a new bad file THEN it is skipped with one line and the rest keeps serving', async () => {
     const corpus = start()
     writeFileSync(join(folder, 'bad-date.md'), '---\ntitle: T\npublished: 12 March 2024\n---\n\nA paragraph.\n')
-    corpus.reload()
+    await corpus.reload()
     expect(problems).toEqual([expect.stringMatching(/bad-date\.md.*"published"/)])
     expect(corpus.current().articles().map((article) => article.slug)).toEqual([MAIN_SLUG])
   })
 
-  it('GIVEN every file removed THEN the previous corpus keeps serving', () => {
+  it('GIVEN every file removed THEN the previous corpus keeps serving', async () => {
     const corpus = start()
     unlinkSync(join(folder, `${MAIN_SLUG}.md`))
-    expect(corpus.reload().swapped).toBe(false)
+    expect((await corpus.reload()).swapped).toBe(false)
     expect(answeredFrom(corpus.current(), MAIN_QUESTION)).toBe(MAIN_SLUG)
     // Said once, not on every rescan.
-    corpus.reload()
+    await corpus.reload()
     expect(problems.filter((problem) => problem.includes('no usable article'))).toHaveLength(1)
   })
 
