@@ -77,3 +77,10 @@ describe('CLI --article', async () => {
     expect(runs.unknown?.stderr).toContain(`${MAIN_SLUG}, ${WIRE_SLUG}`)
   })
 })
+
+describe('console /summary without a slug', () => {
+  it('GIVEN several articles THEN the newest, saying how to pick another', () => {
+    const output = consoleReply(twoArticleEngine(), '/summary').output
+    expect(output).toMatch(/The newest of 2 articles; \/summary <slug> picks another/)
+  })
+})

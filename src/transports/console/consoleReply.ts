@@ -25,7 +25,9 @@ function summaryReply(engine: Engine, argument: string): string {
   const article = slug === undefined ? newestArticle(engine.articles()) : engine.article(slug)
   if (!article) return unknownArticle(engine, slug ?? '')
   const length = (lengths[0]?.toLowerCase() ?? 'short') as 'short' | 'full'
-  return summaryText(engine.summary({ length, article: article.slug }), article)
+  const text = summaryText(engine.summary({ length, article: article.slug }), article)
+  const count = engine.articles().length
+  return slug === undefined && count > 1 ? `${text}\n(The newest of ${count} articles; /summary <slug> picks another, /articles lists them.)` : text
 }
 
 /**
