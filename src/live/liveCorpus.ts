@@ -63,6 +63,7 @@ export class LiveCorpus implements EngineSource {
     this.#options = options
     const articles = loadCorpus(directory, (problem) => this.#report(problem), this.#cache)
     this.#engine = createEngine(articles, options.engine)
+    this.#engine.articles()
     this.#stamp = stampOf(articles)
   }
 
@@ -141,6 +142,8 @@ export class LiveCorpus implements EngineSource {
     } else if (stamp !== this.#stamp) {
       // An asynchronous builder (one that yields while indexing) keeps the event loop free meanwhile.
       const next = await (this.#options.build ?? createEngine)(articles, this.#options.engine)
+      // Article metadata (who is quoted in each) is computed here, not by the first request after the swap.
+      next.articles()
       if (!this.#closed) {
         // The swap: one assignment. Interactions that already took the old engine keep it.
         this.#engine = next
