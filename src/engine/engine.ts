@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/article.ts'
 import { buildPassages, type PassageOptions } from '../passages/buildPassages.ts'
 import type { Passage } from '../passages/types.ts'
-import { buildPassageIndex, MAX_TOPICS, type PassageIndex } from '../search/passageIndex.ts'
+import { buildPassageIndex, MAX_TOPICS, Vocabulary, type PassageIndex } from '../search/passageIndex.ts'
 import { articleInfoOf, type ArticleInfo, type ArticleScope } from './articleInfo.ts'
 import { ask, type AskOptions } from './ask.ts'
 import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes, type QuoteIndex } from './quote.ts'
@@ -29,6 +29,8 @@ export interface Engine {
   articles(): ArticleInfo[]
   article(slug: string): ArticleInfo | undefined
   topics(scope?: ArticleScope): string[]
+  /** Builds what a scope needs (its vocabulary, its quotations) now, so its first request does not. */
+  prepare(scope: ArticleScope): void
   passage(id: string): Passage | undefined
   readonly index: PassageIndex
 }
@@ -64,6 +66,7 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   const summaries = new Map<string, SummaryResult>()
   const infos = new Map<string, ArticleInfo>()
   const scopedQuotes = new Map<string, QuoteIndex>()
+  const scopedIndexes = new Map<string, PassageIndex>()
   const bySlug = new Map(articles.map((article) => [article.slug, article]))
 
   /** True when the scope leaves some article out (else the whole corpus's structures serve it). */
@@ -71,8 +74,8 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   /** The quote index over a scope's passages; the whole corpus's when the scope covers it. */
   const quotesIn = (scope?: ArticleScope): QuoteIndex => {
     if (!narrows(scope)) return quotations
-    const slugs = articles.map((article) => article.slug).filter((slug) => scope?.articles?.has(slug))
-    const key = slugs.join('\u0000')
+    const key = scopeKey(scope)
+    const slugs = key.split('\u0000').filter(Boolean)
     let found = scopedQuotes.get(key)
     if (!found) {
       found = buildQuoteIndex(slugs.flatMap((slug) => byArticle.get(slug) ?? []))
@@ -89,6 +92,24 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
     }
     return info
   }
+  const scopeKey = (scope: ArticleScope | undefined) => articles.filter((article) => scope?.articles?.has(article.slug)).map((article) => article.slug).join('\u0000')
+  /**
+   * The index as a scope sees it: the same search, but the vocabulary of its
+   * own passages only, so a word found only in articles outside the scope (another
+   * server's) counts as unknown, exactly as a word in no article at all.
+   */
+  const indexIn = (scope?: ArticleScope): PassageIndex => {
+    if (!narrows(scope)) return index
+    const key = scopeKey(scope)
+    let found = scopedIndexes.get(key)
+    if (!found) {
+      const terms = index.passageTerms.filter((_, position) => scope?.articles?.has((index.passages[position] as Passage).articleSlug))
+      found = { ...index, vocabulary: new Vocabulary(terms), topics: topicsIn(scope) }
+      if (scopedIndexes.size >= MAX_SCOPED_QUOTE_INDEXES) scopedIndexes.delete(scopedIndexes.keys().next().value as string)
+      scopedIndexes.set(key, found)
+    }
+    return found
+  }
   /** Titles when several articles are in scope; with one, its title and sections (as the index's own topics). */
   const topicsIn = (scope?: ArticleScope): string[] => {
     if (!narrows(scope)) return index.topics
@@ -100,10 +121,7 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
 
   return {
     index,
-    ask: (question, scope) => {
-      const result = ask(index, question, options.ask, narrows(scope) ? scope?.articles : undefined)
-      return result.answered ? result : { ...result, topics: topicsIn(scope) }
-    },
+    ask: (question, scope) => ask(indexIn(scope), question, options.ask, narrows(scope) ? scope?.articles : undefined),
     quote: (query, scope) => lookUpQuotes(quotesIn(scope), query),
     summary: ({ length = 'short', article } = {}) => {
       const slug = article ?? (articles[0] as Article).slug
@@ -124,6 +142,10 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
       return found ? infoOf(found) : undefined
     },
     topics: (scope) => topicsIn(scope),
+    prepare: (scope) => {
+      indexIn(scope)
+      quotesIn(scope)
+    },
     passage: (id) => byId.get(id),
   }
 }

@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import type { Article } from '../corpus/article.ts'
 import { loadCorpus, readCorpus, type ArticleCache } from '../corpus/loadCorpus.ts'
+import { visibleArticles } from '../engine/articleInfo.ts'
 import { createEngine, type Engine, type EngineOptions } from '../engine/engine.ts'
 
 /** Where each interaction gets its engine: it takes one at the start and keeps it to the end. */
@@ -63,7 +64,7 @@ export class LiveCorpus implements EngineSource {
     this.#options = options
     const articles = loadCorpus(directory, (problem) => this.#report(problem), this.#cache)
     this.#engine = createEngine(articles, options.engine)
-    this.#engine.articles()
+    warm(this.#engine)
     this.#stamp = stampOf(articles)
   }
 
@@ -142,8 +143,7 @@ export class LiveCorpus implements EngineSource {
     } else if (stamp !== this.#stamp) {
       // An asynchronous builder (one that yields while indexing) keeps the event loop free meanwhile.
       const next = await (this.#options.build ?? createEngine)(articles, this.#options.engine)
-      // Article metadata (who is quoted in each) is computed here, not by the first request after the swap.
-      next.articles()
+      warm(next)
       if (!this.#closed) {
         // The swap: one assignment. Interactions that already took the old engine keep it.
         this.#engine = next
@@ -167,6 +167,16 @@ export class LiveCorpus implements EngineSource {
     this.#problems.add(problem)
     this.#options.onProblem?.(problem)
   }
+}
+
+/**
+ * What the first requests after a swap would otherwise compute: article
+ * metadata, and each server's scope (its vocabulary and quotations), here,
+ * off the request path.
+ */
+function warm(engine: Engine): void {
+  const infos = engine.articles()
+  for (const owner of new Set(infos.flatMap((info) => (info.owner === null ? [] : [info.owner])))) engine.prepare({ articles: visibleArticles(infos, owner) })
 }
 
 /** Articles are reused from the cache while unchanged, so identity says whether a rebuild is needed. */

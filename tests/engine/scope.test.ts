@@ -83,3 +83,26 @@ describe('scope in a corpus large enough to have common terms', () => {
     expect(result.passages[0]?.passage.articleSlug).toBe('town-news')
   })
 })
+
+describe('scope hides other servers’ articles from abstentions too', () => {
+  it('GIVEN a name found only in another server’s article THEN the answer is the same as for a name in no article', async () => {
+    const { parseArticle } = await import('../../src/corpus/parseArticle.ts')
+    const { createEngine } = await import('../../src/engine/engine.ts')
+    const { loadMainArticles, loadWireArticles } = await import('./support.ts')
+    const theirs = {
+      ...parseArticle('---\ntitle: Lake ferry returns\n---\n\nThe Lake Merrow ferry returned to service on Wednesday after a refit.\n\n“We will run eleven crossings a day,” said Odile Brenner, the operations manager.\n', 'lake-ferry'),
+      owner: '1300000000000000999',
+    }
+    const engine = createEngine([...loadMainArticles(), ...loadWireArticles(), theirs])
+    const shared = { articles: new Set([MAIN_SLUG, WIRE_SLUG]) }
+    const strip = (result: ReturnType<typeof engine.ask>) => (result.answered ? { answered: true } : { reason: result.reason, missing: result.missing.length, topics: result.topics })
+    for (const [hidden, absent] of [
+      ['What did Odile Brenner say?', 'What did Zelda Quimby say?'],
+      ['What happened at Lake Merrow?', 'What happened at Lake Zorbo?'],
+    ] as const) {
+      expect(strip(engine.ask(hidden, shared)), hidden).toEqual(strip(engine.ask(absent, shared)))
+    }
+    // The server that owns it is answered.
+    expect(engine.ask('What did Odile Brenner say?', { articles: new Set([MAIN_SLUG, WIRE_SLUG, 'lake-ferry']) }).answered).toBe(true)
+  })
+})
