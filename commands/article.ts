@@ -126,7 +126,7 @@ function remove(input: CommandInput, context: HandlerContext): BotMessage {
   return notice(`This server has no article \`${escapeUserText(slug).replace(/`/g, '')}\` of its own. \`/articles\` lists what it sees.`)
 }
 
-async function confirmAdd(input: ButtonInput, context: HandlerContext, library: ArticleLibrary, id: string): Promise<ButtonResult> {
+async function confirmAdd(input: ButtonInput, library: ArticleLibrary, id: string): Promise<ButtonResult> {
   const staged = await library.staged(id)
   if (!staged || staged.guildId !== input.guildId) return { kind: 'update', message: outcomeMessage('This preview has expired. Run `/article add` again.') }
   const outcome = await library.add(staged.guildId, staged.slug, staged.markdown)
@@ -170,7 +170,7 @@ export const articleCommand: CommandModule = {
       const [, action = '', argument = ''] = input.customId.split(':')
       switch (action) {
         case 'add':
-          return confirmAdd(input, context, library, argument)
+          return confirmAdd(input, library, argument)
         case 'cancel':
           await library.discard(argument)
           return { kind: 'update', message: outcomeMessage('Cancelled: nothing was added.') }
