@@ -5,8 +5,10 @@ import { pinSummaryQueue } from '../src/interactions/keyedSerialiser.ts'
 import { stringOption } from '../src/interactions/options.ts'
 import type { CommandInput, CommandModule, HandlerContext } from '../src/interactions/types.ts'
 import type { BotMessage } from '../src/presenters/discord/botMessage.ts'
+import { escapeMarkdown } from '../src/presenters/discord/formatting.ts'
 import { notice } from '../src/presenters/discord/notice.ts'
-import { PINNED_SUMMARY_FOOTER, summaryMessage } from '../src/presenters/discord/summaryMessage.ts'
+import { articleOfPinnedFooter, summaryMessage, tooShortToSummarise } from '../src/presenters/discord/summaryMessage.ts'
+import { articleAutocomplete, pickArticle, withArticleOption } from './articleOption.ts'
 import { LENGTH_CHOICES, summaryLength } from './summary.ts'
 
 /** Discord's cap on pinned messages per channel. */
@@ -28,13 +30,22 @@ const builder = new SlashCommandBuilder()
   // Since 2026-02-23 only Pin Messages allows pinning; Manage Messages alone does not.
   .setDefaultMemberPermissions(PermissionFlagsBits.PinMessages)
   .addStringOption((option) => option.setName('length').setDescription('How long (default: short)').addChoices(...LENGTH_CHOICES))
+withArticleOption(builder, 'Which article (default: the newest); replaces only that article’s pinned summary')
 
 function has(permissions: bigint, flag: bigint): boolean {
   return (permissions & PermissionFlagsBits.Administrator) !== 0n || (permissions & flag) === flag
 }
 
-function isOwnSummary(pin: PinnedMessage, botUserId: string): boolean {
-  return pin.authorId === botUserId && pin.footers.includes(PINNED_SUMMARY_FOOTER)
+/**
+ * The bot's pinned summary of this article, recognised from the pinned message
+ * itself (its footer names the article). A summary pinned before summaries
+ * named their article counts as any article's.
+ */
+function isOwnSummaryOf(pin: PinnedMessage, botUserId: string, slug: string): boolean {
+  return pin.authorId === botUserId && pin.footers.some((footer) => {
+    const article = articleOfPinnedFooter(footer)
+    return article === undefined || article === slug
+  })
 }
 
 function pinLimitReached(channelId: string): string {
@@ -63,8 +74,13 @@ const ignore = () => undefined
  */
 async function postAndPin(input: CommandInput, context: HandlerContext, channel: ChannelActions): Promise<BotMessage> {
   const length = summaryLength(stringOption(input, 'length', 'short'))
+  const pick = pickArticle(input, context.engine, true)
+  if (pick.kind === 'refused') return pick.message
+  if (pick.kind === 'all') return notice('Name an article with `article:`.')
+  const summary = context.engine.summary({ length, article: pick.article.slug })
+  if (summary.sentences.length === 0) return notice(tooShortToSummarise(pick.article))
   const pins = await channel.listPins()
-  const previous = pins.filter((pin) => isOwnSummary(pin, context.botUserId))
+  const previous = pins.filter((pin) => isOwnSummaryOf(pin, context.botUserId, pick.article.slug))
   if (pins.length - previous.length >= MAX_PINS) {
     return notice(pinLimitReached(channel.channelId))
   }
@@ -72,7 +88,7 @@ async function postAndPin(input: CommandInput, context: HandlerContext, channel:
   for (const pin of madeRoom) await channel.unpin(pin.id)
   let postedId = ''
   try {
-    const posted = await channel.post(summaryMessage(context.engine.summary({ length }), { ephemeral: false }, { pinned: true }))
+    const posted = await channel.post(summaryMessage(summary, { ephemeral: false }, { pinned: true, article: pick.article }))
     postedId = posted.id
     // An unpinned copy would only clutter the channel.
     await channel.pin(posted.id).catch(async (error: unknown) => {
@@ -97,11 +113,12 @@ async function postAndPin(input: CommandInput, context: HandlerContext, channel:
     }
   }
   // Another process (shard, replica) may have pinned one at the same moment: leave exactly one.
-  const settled = await keepNewestPin(channel, postedId, (pin) => isOwnSummary(pin, context.botUserId), previous.map((pin) => pin.id))
+  const settled = await keepNewestPin(channel, postedId, (pin) => isOwnSummaryOf(pin, context.botUserId, pick.article.slug), previous.map((pin) => pin.id))
   if (!settled.ours) return notice(`📌 Another \`/pin-summary\` in <#${channel.channelId}> finished at the same moment; its summary is the pinned one, so I removed mine.`)
   const replaced = unpinned > 0 ? ` and unpinned the previous one${unpinned > 1 ? `s (${unpinned})` : ''}` : ''
   const warning = stuck > 0 ? ` I couldn’t unpin ${stuck} older summar${stuck > 1 ? 'ies' : 'y'}; a moderator can unpin ${stuck > 1 ? 'them' : 'it'} by hand.` : ''
-  return notice(`📌 Posted and pinned a ${length} summary in <#${channel.channelId}>${replaced}.${warning}`)
+  const which = `of “${escapeMarkdown(pick.article.title)}”${pick.chosenByDefault && pick.of > 1 ? ` (the newest of ${pick.of} articles; \`article:\` picks another)` : ''}`
+  return notice(`📌 Posted and pinned a ${length} summary ${which} in <#${channel.channelId}>${replaced}.${warning}`)
 }
 
 export const pinSummaryCommand: CommandModule = {
@@ -126,5 +143,8 @@ export const pinSummaryCommand: CommandModule = {
       if (error instanceof ChannelActionError) return notice(describeFailure(error, channel.channelId))
       throw error
     }
+  },
+  autocomplete(input, { engine }) {
+    return articleAutocomplete(input, engine)
   },
 }

@@ -1,7 +1,9 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js'
 import { audienceOf, stringOption } from '../src/interactions/options.ts'
 import type { CommandModule } from '../src/interactions/types.ts'
-import { summaryMessage } from '../src/presenters/discord/summaryMessage.ts'
+import { notice } from '../src/presenters/discord/notice.ts'
+import { summaryMessage, tooShortToSummarise } from '../src/presenters/discord/summaryMessage.ts'
+import { articleAutocomplete, pickArticle, withArticleOption } from './articleOption.ts'
 import { withAudienceOptions } from './audienceOptions.ts'
 
 export const LENGTH_CHOICES = [
@@ -15,13 +17,22 @@ export function summaryLength(value: string): 'short' | 'full' {
 
 const builder = new SlashCommandBuilder()
   .setName('summary')
-  .setDescription('Summarise the article in its own words, with citations')
+  .setDescription('Summarise an article in its own words, with citations')
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .addStringOption((option) => option.setName('length').setDescription('How long (default: short)').addChoices(...LENGTH_CHOICES))
+withArticleOption(builder, 'Which article (default: the newest)')
 
 export const summaryCommand: CommandModule = {
   data: withAudienceOptions(builder).toJSON(),
   execute(input, { engine }) {
-    return summaryMessage(engine.summary({ length: summaryLength(stringOption(input, 'length', 'short')) }), audienceOf(input))
+    const pick = pickArticle(input, engine, true)
+    if (pick.kind === 'refused') return pick.message
+    if (pick.kind === 'all') return notice('Name an article with `article:`.')
+    const result = engine.summary({ length: summaryLength(stringOption(input, 'length', 'short')), article: pick.article.slug })
+    if (result.sentences.length === 0) return notice(tooShortToSummarise(pick.article))
+    return summaryMessage(result, audienceOf(input), { article: pick.article, ...(pick.chosenByDefault ? { chosenFrom: pick.of } : {}) })
+  },
+  autocomplete(input, { engine }) {
+    return articleAutocomplete(input, engine)
   },
 }

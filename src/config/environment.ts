@@ -35,6 +35,11 @@ export const environmentSchema = z.object({
   HTTP_PORT: z.preprocess(blankAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
   HTTP_HOST: z.preprocess(blankAsUndefined, z.string().default('127.0.0.1')),
   LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  /**
+   * Host names or IPs (comma-separated) that `/article add` may fetch from even
+   * though they are private or local addresses. The only way to allow them.
+   */
+  ARTICLE_FETCH_ALLOW_HOSTS: z.preprocess(blankAsUndefined, z.string().optional()),
   /** Folder of `*.md` articles. Default: the project's `corpus/`. */
   CORPUS_DIR: z.preprocess(blankAsUndefined, z.string().default(DEFAULT_CORPUS_DIR)),
   ...productionSettings,

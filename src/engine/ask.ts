@@ -133,9 +133,11 @@ function abstain(question: AnalysedQuestion, reason: UnansweredQuestion['reason'
  * "How does the article end?": the last (or first) passage, its last (or
  * first) sentence as the answer. Only where the corpus is one article.
  */
-function answerByPosition(index: PassageIndex, question: AnalysedQuestion, position: 'start' | 'end'): AskResult | null {
-  const first = index.passages[0]
-  const last = index.passages.at(-1)
+function answerByPosition(index: PassageIndex, question: AnalysedQuestion, position: 'start' | 'end', scope?: ReadonlySet<string>): AskResult | null {
+  // Passages are in corpus order: one article iff the first and last belong to the same one.
+  const passages = scope ? index.passages.filter((passage) => scope.has(passage.articleSlug)) : index.passages
+  const first = passages[0]
+  const last = passages.at(-1)
   if (!first || !last || first.articleSlug !== last.articleSlug) return null
   const passage = position === 'end' ? last : first
   const sentence = (position === 'end' ? passage.sentences.at(-1) : passage.sentences[0]) ?? { text: passage.text, start: 0, end: passage.text.length }
@@ -171,6 +173,8 @@ export interface AskContext {
   summary?: () => SummaryResult | null
   /** Whether a word is a name whatever its case (from the English dictionary). */
   isName?: (word: string) => boolean
+  /** The articles that may answer (a server's, or the one picked), by slug; all when absent. */
+  scope?: ReadonlySet<string>
 }
 
 /** "tl;dr": the short summary, its first sentence as the answer, its passages as the sources. */
@@ -218,7 +222,14 @@ export interface Models {
   answerability?: LinearModel
 }
 
-export function retrieve(index: PassageIndex, question: AnalysedQuestion, options: AskOptions = {}, models: Models = {}, isName?: (word: string) => boolean): Retrieval {
+export function retrieve(
+  index: PassageIndex,
+  question: AnalysedQuestion,
+  options: AskOptions = {},
+  models: Models = {},
+  isName?: (word: string) => boolean,
+  scope?: ReadonlySet<string>,
+): Retrieval {
   const ranking = models.ranking ?? rankingModel()
   const settings: Settings = { ...defaultAskOptions, ...options }
   const profile = profileQuestion(index, question, settings, isName)
@@ -229,7 +240,9 @@ export function retrieve(index: PassageIndex, question: AnalysedQuestion, option
   const searchTerms: WeightedTerm[] = [...weights].map(([term, weight]) => ({ term, weight }))
   if (searchTerms.length === 0) return { question, profile, ranked: [], decision: null, article: null }
 
-  const found = candidates(searchTerms, index)
+  // Scope (a server's articles, or the one picked): only its passages are candidates.
+  const inScope = scope ? (position: number) => scope.has((index.passages[position] as Passage).articleSlug) : undefined
+  const found = candidates(searchTerms, index, inScope)
   const topScore = Math.max(...found.map((candidate) => candidate.score), 1e-9)
   const firstMentions = question.definitional ? firstMentionsOf(index, profile.terms.map((term) => term.term)) : new Set<number>()
   const definitions = question.definitional ? definingPattern(profile) : null
@@ -292,11 +305,11 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     const answer = summary ? answerWithSummary(index, question, summary) : null
     if (answer) return answer
   }
-  const positional = question.position ? answerByPosition(index, question, question.position) : null
+  const positional = question.position ? answerByPosition(index, question, question.position, context.scope) : null
   if (positional) return positional
   if (question.terms.length === 0) return abstain(question, 'no-question', [], index)
 
-  const { profile, ranked, decision, article } = retrieve(index, question, settings, {}, context.isName)
+  const { profile, ranked, decision, article } = retrieve(index, question, settings, {}, context.isName, context.scope)
   const missingWords = (article?.unmatched ?? profile.terms.filter((term) => term.matches.size === 0)).map((term) => term.word)
   const best = ranked[0]
   if (!best || !decision || !article) {

@@ -22,7 +22,7 @@ export interface Candidate {
  * scores; or, for a question made only of common terms, the union of those
  * terms' precomputed best passages.
  */
-export function candidates(known: WeightedTerm[], index: PassageIndex): Candidate[] {
+export function candidates(known: WeightedTerm[], index: PassageIndex, inScope?: (position: number) => boolean): Candidate[] {
   const searched = known.filter((term) => !index.commonTerms.has(term.term))
   const common = known.filter((term) => index.commonTerms.has(term.term))
   const addCommon = (candidate: Candidate): Candidate => {
@@ -35,11 +35,14 @@ export function candidates(known: WeightedTerm[], index: PassageIndex): Candidat
     }
     return candidate
   }
-  if (searched.length > 0) {
+  // In a scope (one server's articles, one article) the common terms' precomputed best passages may all lie
+  // outside it: the scoped search looks them up itself.
+  const looked = searched.length > 0 ? searched : inScope ? common : []
+  if (looked.length > 0) {
     // Each term counts as much as its weight says (synonyms and typo fixes less), on top of MiniSearch's own idf.
-    const boosts = new Map(searched.map((term) => [term.term, term.weight / Math.max(index.vocabulary.idf(term.term), 1e-9)]))
+    const boosts = new Map(looked.map((term) => [term.term, term.weight / Math.max(index.vocabulary.idf(term.term), 1e-9)]))
     return index.search
-      .search(searched.map((term) => term.term).join(' '), { combineWith: 'OR', boostTerm: (term) => boosts.get(term) ?? 1 })
+      .search(looked.map((term) => term.term).join(' '), { combineWith: 'OR', boostTerm: (term) => boosts.get(term) ?? 1, ...(inScope ? { filter: (result) => inScope(result.id as number) } : {}) })
       .slice(0, RERANK_DEPTH)
       .map((result) => addCommon({ position: result.id as number, score: result.score, matchedTerms: [...result.terms] }))
   }

@@ -1,16 +1,19 @@
 import type { Article } from '../corpus/article.ts'
 import { buildPassages, type PassageOptions } from '../passages/buildPassages.ts'
 import type { Passage } from '../passages/types.ts'
-import { buildPassageIndex, type PassageIndex } from '../search/passageIndex.ts'
+import { buildPassageIndex, MAX_TOPICS, Vocabulary, type PassageIndex } from '../search/passageIndex.ts'
 import { sharedWordVectors } from '../semantics/sharedVectors.ts'
 import type { WordVectors } from '../semantics/wordVectors.ts'
 import { createQuestionNormaliser, type QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import type { SpellChecker } from '../normalise/englishDictionary.ts'
 import { sharedEnglishDictionary } from '../normalise/sharedDictionary.ts'
+import { articleInfoOf, type ArticleInfo, type ArticleScope } from './articleInfo.ts'
 import { ask, type AskOptions } from './ask.ts'
-import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes } from './quote.ts'
+import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes, type QuoteIndex } from './quote.ts'
 import { summarise, type SummaryOptions } from './summary.ts'
 import type { AskResult, QuoteResult, QuoteSuggestion, SpeakerEntry, SummaryResult } from './types.ts'
+
+export type { ArticleInfo, ArticleScope } from './articleInfo.ts'
 
 export interface EngineOptions {
   /** Word vectors for meaning-based matching; default the process's shared cache (`sharedWordVectors`), null for none. */
@@ -24,14 +27,19 @@ export interface EngineOptions {
 
 /** The three things people do with the corpus, over one index built once. */
 export interface Engine {
-  ask(question: string): AskResult
-  quote(query: string): QuoteResult
+  /** `scope.articles` limits the answer to those articles (a server's, or the one picked). */
+  ask(question: string, scope?: ArticleScope): AskResult
+  quote(query: string, scope?: ArticleScope): QuoteResult
   /** Summary of one article (default: the first). Throws for an unknown slug. */
   summary(options?: { length?: SummaryOptions['length']; article?: string }): SummaryResult
-  speakers(): SpeakerEntry[]
-  suggestQuotes(partial: string, limit?: number): QuoteSuggestion[]
-  articles(): Array<{ slug: string; title: string }>
-  topics(): string[]
+  speakers(scope?: ArticleScope): SpeakerEntry[]
+  suggestQuotes(partial: string, limit?: number, scope?: ArticleScope): QuoteSuggestion[]
+  /** Every article, in corpus order, with its metadata. */
+  articles(): ArticleInfo[]
+  article(slug: string): ArticleInfo | undefined
+  topics(scope?: ArticleScope): string[]
+  /** Builds what a scope needs (its vocabulary, its quotations) now, so its first request does not. */
+  prepare(scope: ArticleScope): void
   passage(id: string): Passage | undefined
   readonly index: PassageIndex
   /** The question pipeline's first stage, as ask uses it. */
@@ -44,8 +52,27 @@ export class UnknownArticleError extends Error {
   override name = 'UnknownArticleError'
 }
 
+/**
+ * Passages of an unchanged article are reused across rebuilds (the live
+ * corpus re-reads only changed files, and keeps their Article objects).
+ */
+const passageCache = new WeakMap<Article, { options: PassageOptions | undefined; passages: Passage[] }>()
+
+function passagesOf(article: Article, options: PassageOptions | undefined): Passage[] {
+  const cached = passageCache.get(article)
+  if (cached && cached.options === options) return cached.passages
+  const passages = buildPassages(article, options)
+  passageCache.set(article, { options, passages })
+  return passages
+}
+
+/** At most this many scoped quote indexes are kept (one per server that has its own articles, or picked article). */
+const MAX_SCOPED_QUOTE_INDEXES = 64
+
 export function createEngine(articles: Article[], options: EngineOptions = {}): Engine {
-  const passages = articles.flatMap((article) => buildPassages(article, options.passages))
+  const byArticle = new Map<string, Passage[]>()
+  for (const article of articles) byArticle.set(article.slug, passagesOf(article, options.passages))
+  const passages = [...byArticle.values()].flat()
   const vectors = options.vectors === undefined ? sharedWordVectors() : options.vectors
   const index = buildPassageIndex(passages, { vectors })
   const dictionary = options.dictionary === undefined ? sharedEnglishDictionary() : options.dictionary
@@ -55,14 +82,63 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
     ...(dictionary ? { dictionary } : {}),
     ...(vectors ? { wordRank: (word: string) => vectors.rank(word) } : {}),
   })
+  const isName = (word: string) => dictionary?.isName(word) ?? false
   const quotations = buildQuoteIndex(passages)
   const byId = new Map(passages.map((passage) => [passage.id, passage]))
   const summaries = new Map<string, SummaryResult>()
-  const byArticle = new Map<string, Passage[]>()
-  for (const passage of passages) {
-    const list = byArticle.get(passage.articleSlug) ?? []
-    list.push(passage)
-    byArticle.set(passage.articleSlug, list)
+  const infos = new Map<string, ArticleInfo>()
+  const scopedQuotes = new Map<string, QuoteIndex>()
+  const scopedIndexes = new Map<string, PassageIndex>()
+  const bySlug = new Map(articles.map((article) => [article.slug, article]))
+
+  /** True when the scope leaves some article out (else the whole corpus's structures serve it). */
+  const narrows = (scope: ArticleScope | undefined) => scope?.articles !== undefined && !articles.every((article) => scope.articles?.has(article.slug))
+  /** The quote index over a scope's passages; the whole corpus's when the scope covers it. */
+  const quotesIn = (scope?: ArticleScope): QuoteIndex => {
+    if (!narrows(scope)) return quotations
+    const key = scopeKey(scope)
+    const slugs = key.split('\u0000').filter(Boolean)
+    let found = scopedQuotes.get(key)
+    if (!found) {
+      found = buildQuoteIndex(slugs.flatMap((slug) => byArticle.get(slug) ?? []))
+      if (scopedQuotes.size >= MAX_SCOPED_QUOTE_INDEXES) scopedQuotes.delete(scopedQuotes.keys().next().value as string)
+      scopedQuotes.set(key, found)
+    }
+    return found
+  }
+  const infoOf = (article: Article): ArticleInfo => {
+    let info = infos.get(article.slug)
+    if (!info) {
+      info = articleInfoOf(article, listSpeakers(buildQuoteIndex(byArticle.get(article.slug) ?? [])).map((speaker) => speaker.name))
+      infos.set(article.slug, info)
+    }
+    return info
+  }
+  const scopeKey = (scope: ArticleScope | undefined) => articles.filter((article) => scope?.articles?.has(article.slug)).map((article) => article.slug).join('\u0000')
+  /**
+   * The index as a scope sees it: the same search, but the vocabulary of its
+   * own passages only, so a word found only in articles outside the scope (another
+   * server's) counts as unknown, exactly as a word in no article at all.
+   */
+  const indexIn = (scope?: ArticleScope): PassageIndex => {
+    if (!narrows(scope)) return index
+    const key = scopeKey(scope)
+    let found = scopedIndexes.get(key)
+    if (!found) {
+      const terms = index.passageTerms.filter((_, position) => scope?.articles?.has((index.passages[position] as Passage).articleSlug))
+      found = { ...index, vocabulary: new Vocabulary(terms), topics: topicsIn(scope) }
+      if (scopedIndexes.size >= MAX_SCOPED_QUOTE_INDEXES) scopedIndexes.delete(scopedIndexes.keys().next().value as string)
+      scopedIndexes.set(key, found)
+    }
+    return found
+  }
+  /** Titles when several articles are in scope; with one, its title and sections (as the index's own topics). */
+  const topicsIn = (scope?: ArticleScope): string[] => {
+    if (!narrows(scope)) return index.topics
+    const visible = articles.filter((article) => scope?.articles?.has(article.slug))
+    if (visible.length !== 1) return visible.map((article) => article.title).slice(0, MAX_TOPICS)
+    const only = infoOf(visible[0] as Article)
+    return [...new Set([only.title, ...only.sections])].slice(0, MAX_TOPICS)
   }
 
   const summary: Engine['summary'] = ({ length = 'short', article } = {}) => {
@@ -80,15 +156,33 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
   return {
     index,
     normalise,
-    isName: (word) => dictionary?.isName(word) ?? false,
-    // "tl;dr" is answered by the summary only where the corpus is one article: with several, the question does not say which.
-    ask: (question) => ask(index, question, options.ask, { normalise, summary: () => (articles.length === 1 ? summary({ length: 'short' }) : null), ...(dictionary ? { isName: (word: string) => dictionary.isName(word) } : {}) }),
-    quote: (query) => lookUpQuotes(quotations, query),
+    isName,
+    ask: (question, scope) => {
+      const within = narrows(scope) ? scope?.articles : undefined
+      const visible = within ? articles.filter((article) => within.has(article.slug)) : articles
+      // "tl;dr" is answered by the summary only where one article is in view: with several, the question does not say which.
+      const only = visible.length === 1 ? (visible[0] as Article).slug : null
+      return ask(indexIn(scope), question, options.ask, {
+        normalise,
+        isName,
+        summary: () => (only ? summary({ length: 'short', article: only }) : null),
+        ...(within ? { scope: within } : {}),
+      })
+    },
+    quote: (query, scope) => lookUpQuotes(quotesIn(scope), query),
     summary,
-    speakers: () => listSpeakers(quotations),
-    suggestQuotes: (partial, limit) => suggestQuotes(quotations, partial, limit),
-    articles: () => articles.map(({ slug, title }) => ({ slug, title })),
-    topics: () => index.topics,
+    speakers: (scope) => listSpeakers(quotesIn(scope)),
+    suggestQuotes: (partial, limit, scope) => suggestQuotes(quotesIn(scope), partial, limit),
+    articles: () => articles.map(infoOf),
+    article: (slug) => {
+      const found = bySlug.get(slug)
+      return found ? infoOf(found) : undefined
+    },
+    topics: (scope) => topicsIn(scope),
+    prepare: (scope) => {
+      indexIn(scope)
+      quotesIn(scope)
+    },
     passage: (id) => byId.get(id),
   }
 }

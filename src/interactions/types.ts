@@ -1,6 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js'
 import type { Engine } from '../engine/engine.ts'
 import type { BotMessage } from '../presenters/discord/botMessage.ts'
+import type { ArticleLibrary } from './articleLibrary.ts'
 import type { ChannelActions } from './channelActions.ts'
 
 /** Who acted, where, and with which permissions: the same from the gateway or an HTTP endpoint. */
@@ -18,14 +19,27 @@ export interface Invocation {
 
 export type OptionValue = string | number | boolean
 
+/** A file attached to a command option, as Discord describes it. */
+export interface AttachmentInput {
+  url: string
+  filename: string
+  size: number
+  contentType: string | null
+}
+
 export interface CommandInput extends Invocation {
   commandName: string
-  /** Option values by name; a user option's value is the user id. */
+  /** The subcommand used (`/article add` → "add"); absent for commands without subcommands. */
+  subcommand?: string
+  /** Option values by name; a user option's value is the user id, an attachment option's the attachment id. */
   options: Record<string, OptionValue>
+  /** Attachment options by name. */
+  attachments?: Record<string, AttachmentInput>
 }
 
 export interface AutocompleteInput extends Invocation {
   commandName: string
+  subcommand?: string
   focused: { name: string; value: string }
   options: Record<string, OptionValue>
 }
@@ -50,6 +64,8 @@ export interface HandlerContext {
   channel: ChannelActions | null
   /** The bot's own user id, to recognise its messages. */
   botUserId: string
+  /** Adding and removing a server's articles; absent where the transport cannot write the corpus. */
+  library?: ArticleLibrary
 }
 
 /** A button either rewrites the message it sits on, or answers with a new one. */

@@ -38,3 +38,8 @@ export function passageLocation(passage: Passage): string {
 export function passageSpeakers(passage: Passage): string {
   return passage.attributions.map(describeSpeaker).join('; ')
 }
+
+/** What a source line says of an article: "Title · Outlet · 2025-06-03" (outlet and date where known). */
+export function articleCitation(article: { title: string; outlet: string | null; published: string | null }): string {
+  return [article.title, article.outlet, article.published].filter(Boolean).join(' · ')
+}

@@ -1,18 +1,23 @@
 import type { AskResult, QuoteResult, SpeakerEntry, SummaryResult, UnansweredQuestion } from '../engine/types.ts'
-import { describeSpeaker, passageLocation, passageSpeakers, speakerWithOutlets } from './citation.ts'
+import type { ArticleInfo } from '../engine/articleInfo.ts'
+import { articleCitation, describeSpeaker, passageSpeakers, speakerLabel, speakerWithOutlets } from './citation.ts'
+import { sourceLine, theArticles, type Sources } from './sources.ts'
 
 /** Plain-text replies for the terminal: the same content as the bot's, without Discord markup. */
 
-export function notAnsweredText(result: UnansweredQuestion): string {
+export function notAnsweredText(result: UnansweredQuestion, sources?: Sources): string {
+  const several = sources?.several ?? false
   const lead =
     result.reason === 'no-question'
-      ? 'Ask me a question about the article, for example: "What did the defence minister say?"'
+      ? `Ask me a question about ${theArticles(sources)}, for example: "What did the defence minister say?"`
       : result.reason === 'unknown-names'
-        ? `The article doesn't mention ${listWords(result.missing)}, so it can't answer that.`
+        ? `${several ? 'None of the articles mentions' : "The article doesn't mention"} ${listWords(result.missing)}, so ${several ? 'they' : 'it'} can't answer that.`
         : result.reason === 'no-author'
-          ? "The article doesn't name its author, so I can't say who wrote it."
-          : "The article doesn't say."
-  return `${lead}\nIt covers: ${result.topics.join('; ')}.`
+          ? `${several ? "The articles don't" : "The article doesn't"} name an author, so I can't say who wrote ${several ? 'them' : 'it'}.`
+          : several
+            ? "The articles don't say."
+            : "The article doesn't say."
+  return `${lead}\n${several ? 'They cover' : 'It covers'}: ${result.topics.join('; ')}.`
 }
 
 /** Passages are shown as an indented block: they may open with their own quotation marks. */
@@ -24,18 +29,19 @@ function listWords(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? 'that') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`
 }
 
-export function askText(result: AskResult): string {
-  if (!result.answered) return notAnsweredText(result)
+export function askText(result: AskResult, sources?: Sources): string {
+  if (!result.answered) return notAnsweredText(result, sources)
   const [top, ...more] = result.passages
-  if (!top) return notAnsweredText({ ...result, answered: false, reason: 'not-covered', missing: [], topics: [], passages: [] })
+  if (!top) return notAnsweredText({ ...result, answered: false, reason: 'not-covered', missing: [], topics: [], passages: [] }, sources)
   if (result.summary) {
     const sentences = result.summary.sentences.map((sentence) => `• ${sentence.text} (¶${sentence.paragraph})`)
     return [`Summary: ${result.summary.article.title}`, ...sentences, '', 'Short summary, quoted verbatim · /summary full gives more'].join('\n')
   }
-  const lines = [`Answer: ${result.answer.text}`, '', quoteBlock(top.passage.text), `— ${passageLocation(top.passage)}`]
+  const url = sources?.article(top.passage.articleSlug)?.url
+  const lines = [`Answer: ${result.answer.text}`, '', quoteBlock(top.passage.text), `— ${sourceLine(top.passage, sources)}${url ? ` <${url}>` : ''}`]
   const speakers = passageSpeakers(top.passage)
   if (speakers) lines.push(`  speaking: ${speakers}`)
-  for (const ranked of more) lines.push('', `See also — ${passageLocation(ranked.passage)}:`, quoteBlock(ranked.passage.text))
+  for (const ranked of more) lines.push('', `See also — ${sourceLine(ranked.passage, sources)}:`, quoteBlock(ranked.passage.text))
   return lines.join('\n')
 }
 
@@ -43,18 +49,20 @@ function speakerList(speakers: SpeakerEntry[]): string {
   return speakers.map(speakerWithOutlets).join('; ')
 }
 
-export function quoteText(result: QuoteResult): string {
+export function quoteText(result: QuoteResult, sources?: Sources): string {
   if (result.quotes.length === 0) {
     const asked = result.query === '' ? 'Give a speaker or a phrase to look up.' : `No quotation matches "${result.query}".`
+    if (sources?.several) return [asked, ...sources.articles.map((article) => `Quoted in “${article.title}”: ${article.speakers.join('; ') || 'nobody'}.`)].join('\n')
     return `${asked}\nQuoted in the article: ${speakerList(result.speakers)}.`
   }
   return result.quotes
-    .map(({ text, attribution, passage }) => `“${text}”\n— ${attribution ? describeSpeaker(attribution) : 'speaker not stated'} · ${passageLocation(passage)} [${passage.id}]`)
+    .map(({ text, attribution, passage }) => `“${text}”\n— ${attribution ? describeSpeaker(attribution) : 'speaker not stated'} · ${sourceLine(passage, sources)} [${passage.id}]`)
     .join('\n\n')
 }
 
-export function summaryText(result: SummaryResult): string {
-  const lines = [`Summary of “${result.article.title}” (${result.length}):`, '']
+export function summaryText(result: SummaryResult, article?: ArticleInfo): string {
+  if (result.sentences.length === 0) return `“${result.article.title}” is too short to summarise: it has no sentences that stand alone.`
+  const lines = [`Summary of “${result.article.title}” (${result.length}):`, ...(article ? [`Source: ${articleCitation(article)}${article.url ? ` <${article.url}>` : ''}`] : []), '']
   for (const sentence of result.sentences) {
     const who = sentence.introduces.map(({ mention, label }) => `${mention}: ${label}`).join('; ')
     lines.push(`• ${sentence.text} [${sentence.passageId}]${who ? ` (${who})` : ''}`)
@@ -62,11 +70,24 @@ export function summaryText(result: SummaryResult): string {
   return lines.join('\n')
 }
 
+/** `/articles` in the console: each article with its metadata, slug, paragraphs and who is quoted. */
+export function articlesText(articles: readonly ArticleInfo[]): string {
+  return articles
+    .map((article) =>
+      [
+        `• ${articleCitation(article)}${article.url ? ` <${article.url}>` : ''}`,
+        `  slug: ${article.slug} · ${article.paragraphs} paragraph${article.paragraphs === 1 ? '' : 's'} · quoted: ${article.speakers.join('; ') || 'nobody'}`,
+      ].join('\n'),
+    )
+    .join('\n')
+}
+
 export const HELP_TEXT = [
-  'Ask a question about the article, or use a command:',
+  'Ask a question about the articles, or use a command:',
   '  /quote <speaker or phrase>   quotations by a speaker ("Asif", "information minister") or containing words',
-  '  /summary [short|full]        the article in its own sentences, with citations',
-  '  /speakers                    who is quoted',
+  '  /summary [slug] [short|full] an article in its own sentences, with citations (default: the newest)',
+  '  /articles                    every article: title, outlet, date, link, slug, who is quoted',
+  '  /speakers [slug]             who is quoted',
   '  /help                        this help',
   '  /exit                        leave (or press Ctrl+D)',
 ].join('\n')

@@ -7,7 +7,8 @@ import { runVectorsBench } from './vectorsBench.ts'
 /**
  * `npm run bench`: latency (median and p99) of every user-facing operation,
  * each next to a baseline measured in the same run, with the targets.
- * `--engine-only` skips the end-to-end part that starts the bot.
+ * `--engine-only` skips the end-to-end part that starts the bot; `--no-live`
+ * skips the live-corpus reload timings (about two minutes at 1,000 articles).
  */
 const lines: string[] = [`node ${process.version}, ${new Date().toISOString()}`, '']
 const print = () => {
@@ -23,6 +24,12 @@ await runVectorsBench(lines, { coldBuild: true })
 print()
 runNormaliseBench(lines)
 print()
+if (!process.argv.includes('--no-live')) {
+  const { runLiveReloadBench } = await import('./liveReloadBench.ts')
+  lines.push('')
+  await runLiveReloadBench(lines)
+  print()
+}
 if (!process.argv.includes('--engine-only')) {
   const { runEndToEndBench } = await import('./endToEndBench.ts')
   lines.push('')

@@ -11,7 +11,7 @@ import { ChannelActionError, type PinnedMessage } from '../../src/interactions/c
 import { InteractionRouter } from '../../src/interactions/router.ts'
 import type { Invocation, OptionValue } from '../../src/interactions/types.ts'
 import type { BotMessage } from '../../src/presenters/discord/botMessage.ts'
-import { PINNED_SUMMARY_FOOTER } from '../../src/presenters/discord/summaryMessage.ts'
+import { PINNED_SUMMARY_FOOTER, pinnedSummaryFooter } from '../../src/presenters/discord/summaryMessage.ts'
 import { InMemoryChannel, otherPeoplesPins, type ChannelOperation } from './inMemoryChannel.ts'
 import { ARTICLE_TITLE, BOT_CAN_PIN, BOT_USER_ID, CHANNEL_ID, commandInput, handlerContext } from './support.ts'
 
@@ -124,7 +124,7 @@ describe('/pin-summary: posting and pinning', () => {
     expect(posted.ephemeral).toBe(false)
     expect(posted.mentionUsers).toEqual([])
     expect(posted.embeds).toHaveLength(1)
-    expect(posted.embeds[0]?.footer?.text).toBe(PINNED_SUMMARY_FOOTER)
+    expect(posted.embeds[0]?.footer?.text).toBe(pinnedSummaryFooter('istanbul-talks'))
     expect(posted.embeds[0]?.title).toContain(ARTICLE_TITLE)
     expect(target.pins.map((pin) => pin.id)).toEqual([id])
     expect(reply.ephemeral).toBe(true)

@@ -66,7 +66,7 @@ describe('InteractionRouter.runAutocomplete', () => {
   const router = new InteractionRouter(commands)
 
   it('GIVEN a command without autocomplete THEN no choices, outcome "unknown"', () => {
-    expect(router.runAutocomplete(autocompleteInput('ask', 'question', 'wh'), handlerContext())).toEqual({ result: [], outcome: 'unknown' })
+    expect(router.runAutocomplete(autocompleteInput('articles', 'hide', 'wh'), handlerContext())).toEqual({ result: [], outcome: 'unknown' })
   })
 
   it('GIVEN an unknown command THEN no choices, outcome "unknown"', () => {

@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import type {
   APIAllowedMentions,
   APIApplicationCommandAutocompleteInteraction,
+  APIAttachment,
   APIApplicationCommandOptionChoice,
   APIChatInputApplicationCommandInteraction,
   APIEmbed,
@@ -40,6 +41,7 @@ import {
   buildSlashCommandInteraction,
   buttonRow,
   buildUser,
+  nextSnowflake,
 } from './payloads.ts';
 import type { AutocompleteInit, ButtonInit, SlashCommandInit } from './payloads.ts';
 import { RestRouter } from './rest.ts';
@@ -216,6 +218,12 @@ export interface FakeDiscord {
   /** Without `message`, first posts a bot message with this button in the channel. */
   button(init: WithoutServerFields<ButtonInit>): APIMessageComponentButtonInteraction;
 
+  /**
+   * Stores a file as if a user attached it to a command, served at its CDN-like `url` on this
+   * server. Pass the result to `option.attachment`.
+   */
+  uploadAttachment(filename: string, content: string | Buffer, contentType?: string): APIAttachment;
+
   /** Non-ephemeral messages of a channel, oldest first. */
   messages(channelId?: string): APIMessage[];
   /** Any message by id (channel or ephemeral). */
@@ -389,9 +397,24 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const router = new RestRouter(state, gatewayUrl);
 
+  /** Files "uploaded" by users, served as Discord's CDN serves attachments (outside /api, no auth). */
+  const attachments = new Map<string, { bytes: Buffer; contentType: string }>();
+
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readRaw(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const cdn = /^\/attachments\/(\d+)\/[^/]+$/.exec(url.pathname);
+    if (cdn && req.method === 'GET') {
+      const file = attachments.get(cdn[1] as string);
+      if (!file) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+      } else {
+        res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.bytes.length });
+        res.end(file.bytes);
+      }
+      return;
+    }
     const apiMatch = /^\/api(?:\/v(\d+))?(\/.*)?$/.exec(url.pathname);
     const path = apiMatch ? (apiMatch[2] ?? '/') : url.pathname;
     let decodedPath = path;
@@ -626,6 +649,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       gateway.dispatchTo(session, event, data);
     },
 
+    uploadAttachment: (filename, content, contentType = 'application/octet-stream') => {
+      const id = nextSnowflake();
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      attachments.set(id, { bytes, contentType });
+      const url = `http://127.0.0.1:${port}/attachments/${id}/${encodeURIComponent(filename)}`;
+      return { id, filename, size: bytes.length, url, proxy_url: url, content_type: contentType };
+    },
     slashCommand: (init) => buildSlashCommandInteraction({ ...withDefaults(init), ...commandDefaults(init.name, init) }),
     autocomplete: (init) => buildAutocompleteInteraction({ ...withDefaults(init), ...commandDefaults(init.name, init) }),
     button: (init) => {

@@ -24,6 +24,7 @@ import {
 } from 'discord.js';
 import type {
   APIActionRowComponent,
+  APIAttachment,
   APIApplicationCommandAutocompleteInteraction,
   APIApplicationCommandInteractionDataOption,
   APIChatInputApplicationCommandInteraction,
@@ -226,6 +227,10 @@ export const option = {
       resolved.members = { [user.id]: member };
     }
     return { option: { name, type: ApplicationCommandOptionType.User, value: user.id }, resolved };
+  },
+  /** An ATTACHMENT option: the value is the attachment id, the file itself goes in `resolved.attachments`. */
+  attachment(name: string, attachment: APIAttachment): BuiltOption {
+    return { option: { name, type: ApplicationCommandOptionType.Attachment, value: attachment.id }, resolved: { attachments: { [attachment.id]: attachment } } };
   },
   subcommand(name: string, options: BuiltOption[] = []): BuiltOption {
     let resolved: APIInteractionDataResolved | undefined;

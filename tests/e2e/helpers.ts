@@ -48,6 +48,8 @@ const PROGRAM_VARIABLES = [
   'COOLDOWN_MAX',
   'COOLDOWN_WINDOW_SECONDS',
   'SHARD_COUNT',
+  'ARTICLE_FETCH_ALLOW_HOSTS',
+  'VECTOR_CACHE_DIR',
 ] as const
 
 /** A clean child environment: the program's variables blank unless given, dotenv quiet, no colours. */

@@ -3,6 +3,7 @@
  * commands with one bulk PUT. Each case is its own short-lived child process; they run
  * concurrently against two fake servers (one that knows the token, one that knows another).
  */
+import { PermissionFlagsBits } from 'discord.js'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { ExpectStatic } from 'vitest'
 import { startFakeDiscord } from '../discord-server/fakeDiscord.ts'
@@ -45,11 +46,21 @@ interface CommandDefinition {
   options?: Array<{ name: string; type: number; autocomplete?: boolean; max_length?: number; required?: boolean }>
 }
 
+const COMMAND_NAMES = ['article', 'articles', 'ask', 'pin-summary', 'quote', 'summary']
+
 function expectDefinitions(expect: ExpectStatic, put: RecordedRequest): void {
   const definitions = put.body as CommandDefinition[]
   expect(Array.isArray(definitions)).toBe(true)
-  expect(definitions.map((d) => d.name).sort()).toEqual(['ask', 'pin-summary', 'quote', 'summary'])
+  expect(definitions.map((d) => d.name).sort()).toEqual(COMMAND_NAMES)
   const byName = new Map(definitions.map((d) => [d.name, d]))
+  // Adding and removing articles: Manage Server by default (checked again when run), servers only.
+  expect(byName.get('article')?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild))
+  expect(byName.get('article')?.contexts).toEqual([0])
+  for (const name of ['ask', 'quote', 'summary', 'pin-summary']) {
+    const article = byName.get(name)?.options?.find((o) => o.name === 'article')
+    expect(article?.autocomplete, `${name} has an article option with autocomplete`).toBe(true)
+    expect(article?.required ?? false).toBe(false)
+  }
   const pin = byName.get('pin-summary')
   expect(pin?.default_member_permissions).toBe(String(PIN_MESSAGES))
   expect(pin?.contexts).toEqual([0])
@@ -59,7 +70,7 @@ function expectDefinitions(expect: ExpectStatic, put: RecordedRequest): void {
   expect(question?.max_length).toBe(300)
   expect(question?.required).toBe(true)
   // Everyone may use the answering commands.
-  for (const name of ['ask', 'quote', 'summary']) expect(byName.get(name)?.default_member_permissions ?? null).toBeNull()
+  for (const name of ['ask', 'quote', 'summary', 'articles']) expect(byName.get(name)?.default_member_permissions ?? null).toBeNull()
   expect(put.headers.authorization).toBe(`Bot ${BOT_TOKEN}`)
   expect(put.status).toBe(200)
 }
@@ -120,7 +131,7 @@ describe.concurrent('npm start with DISCORD_API_URL', () => {
 })
 
 describe.concurrent('npm run deploy-commands', () => {
-  it('with DISCORD_GUILD_ID: one bulk PUT of the 4 commands to the guild route', async ({ expect }) => {
+  it('with DISCORD_GUILD_ID: one bulk PUT of the 6 commands to the guild route', async ({ expect }) => {
     const route = `/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`
     const deploy = track(
       deployCommands({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId }),
@@ -130,7 +141,7 @@ describe.concurrent('npm run deploy-commands', () => {
     expect(puts).toHaveLength(1)
     expect(puts[0]?.method).toBe('PUT')
     expectDefinitions(expect, puts[0] as RecordedRequest)
-    expect(discord.guildCommands().map((c) => c.name).sort()).toEqual(['ask', 'pin-summary', 'quote', 'summary'])
+    expect(discord.guildCommands().map((c) => c.name).sort()).toEqual(COMMAND_NAMES)
     expect(deploy.stdoutLines.join('\n')).toContain(route)
     expect(deploy.output).not.toContain(BOT_TOKEN)
   })
@@ -143,7 +154,7 @@ describe.concurrent('npm run deploy-commands', () => {
     expect(puts).toHaveLength(1)
     expect(puts[0]?.method).toBe('PUT')
     expectDefinitions(expect, puts[0] as RecordedRequest)
-    expect(discord.globalCommands().map((c) => c.name).sort()).toEqual(['ask', 'pin-summary', 'quote', 'summary'])
+    expect(discord.globalCommands().map((c) => c.name).sort()).toEqual(COMMAND_NAMES)
     expect(deploy.output).not.toContain(BOT_TOKEN)
   })
 

@@ -19,7 +19,7 @@ import type { Passage } from '../../src/passages/types.ts'
 import { askMessage } from '../../src/presenters/discord/askMessage.ts'
 import { autocompleteChoices } from '../../src/presenters/discord/choices.ts'
 import { queryOfQuoteMessage, quoteMessage } from '../../src/presenters/discord/quoteMessage.ts'
-import { PINNED_SUMMARY_FOOTER, summaryMessage } from '../../src/presenters/discord/summaryMessage.ts'
+import { pinnedSummaryFooter, summaryMessage } from '../../src/presenters/discord/summaryMessage.ts'
 import {
   ARTICLE_PARAGRAPH_SECTIONS,
   ARTICLE_PARAGRAPHS,
@@ -211,8 +211,8 @@ describe('summaryMessage', () => {
 
   it('GIVEN pinned: true THEN the footer is the pinned-summary marker; otherwise it is not', () => {
     const result = corpusEngine().summary({ length: 'short' })
-    expect(summaryMessage(result, { ephemeral: false }, { pinned: true }).embeds[0]?.footer?.text).toBe(PINNED_SUMMARY_FOOTER)
-    expect(summaryMessage(result, { ephemeral: false }).embeds[0]?.footer?.text).not.toBe(PINNED_SUMMARY_FOOTER)
+    expect(summaryMessage(result, { ephemeral: false }, { pinned: true }).embeds[0]?.footer?.text).toBe(pinnedSummaryFooter(result.article.slug))
+    expect(summaryMessage(result, { ephemeral: false }).embeds[0]?.footer?.text).not.toBe(pinnedSummaryFooter(result.article.slug))
   })
 
   it('GIVEN a sentence with Markdown characters THEN it is escaped and its bullet still ends with *(¶n)*', () => {

@@ -7,6 +7,7 @@ import { fitMessage } from './fitMessage.ts'
 import { blockQuote, escapeMarkdown, mentionPrefix } from './formatting.ts'
 import { EMBED_COLOUR } from './limits.ts'
 import { escapeUserText } from './escape.ts'
+import type { Sources } from '../sources.ts'
 
 /** The reply's author line names the look-up; page buttons read the query back from it. */
 const AUTHOR_PREFIX = 'Quotations: '
@@ -20,11 +21,24 @@ export function queryOfQuoteMessage(authorName: string | null): string | null {
 export const QUOTES_PER_PAGE = 4
 
 /** "— Khawaja Asif, Pakistan’s Defence Minister (via Dawn) · ¶3" */
-export function quoteByline({ attribution, passage }: QuoteMatch): string {
-  if (!attribution) return `— speaker not stated · ${paragraphLabel(passage)}`
+export function quoteByline({ attribution, passage }: QuoteMatch, sources?: Sources): string {
+  // With several articles in scope, each quotation says which one it is from.
+  const where = sources?.several ? `${sources.article(passage.articleSlug)?.title ?? passage.articleTitle} · ${paragraphLabel(passage)}` : paragraphLabel(passage)
+  if (!attribution) return `— speaker not stated · ${where}`
   const { speaker, via } = attribution
   const who = speakerLabel(speaker)
-  return `— ${who}${via ? ` (via ${via})` : ''} · ${paragraphLabel(passage)}`
+  return `— ${who}${via ? ` (via ${via})` : ''} · ${where}`
+}
+
+/** Who is quoted, article by article when there are several. */
+function speakersByArticle(result: QuoteResult, sources: Sources | undefined): string {
+  if (!sources?.several) {
+    const speakers = result.speakers.map((speaker) => `• ${escapeMarkdown(speakerWithOutlets(speaker))}`).join("\n")
+    return `**Quoted in the article:**\n${speakers || '• nobody'}`
+  }
+  return sources.articles
+    .map((article) => `**Quoted in ${escapeMarkdown(article.title)}:**\n${article.speakers.map((name) => `• ${escapeMarkdown(name)}`).join('\n') || '• nobody'}`)
+    .join('\n\n')
 }
 
 export function pageCount(result: QuoteResult): number {
@@ -35,18 +49,17 @@ export function pageCount(result: QuoteResult): number {
  * The reply to /quote: one page of verbatim quotations with their speakers, and
  * buttons to page when there are more. `pageButtonId` names a page's button.
  */
-export function quoteMessage(result: QuoteResult, page: number, audience: Audience, pageButtonId: (page: number) => string): BotMessage {
+export function quoteMessage(result: QuoteResult, page: number, audience: Audience, pageButtonId: (page: number) => string, sources?: Sources): BotMessage {
   const pages = pageCount(result)
   const current = Math.min(Math.max(0, page), pages - 1)
   let description: string
   if (result.quotes.length === 0) {
-    const speakers = result.speakers.map((speaker) => `• ${escapeMarkdown(speakerWithOutlets(speaker))}`).join('\n')
     const asked = result.query.trim() === '' ? 'Give a speaker or words to look up.' : `No quotation matches “${escapeUserText(result.query)}”.`
-    description = `${asked}\n\n**Quoted in the article:**\n${speakers}`
+    description = `${asked}\n\n${speakersByArticle(result, sources)}`
   } else {
     description = result.quotes
       .slice(current * QUOTES_PER_PAGE, (current + 1) * QUOTES_PER_PAGE)
-      .map((match) => `${blockQuote(`“${escapeMarkdown(match.text)}”`)}\n${escapeMarkdown(quoteByline(match))}`)
+      .map((match) => `${blockQuote(`“${escapeMarkdown(match.text)}”`)}\n${escapeMarkdown(quoteByline(match, sources))}`)
       .join('\n\n')
   }
   const components: Array<APIActionRowComponent<APIButtonComponent>> =

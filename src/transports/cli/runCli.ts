@@ -4,7 +4,7 @@ import { CorpusError } from '../../corpus/parseArticle.ts'
 import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
 import { loadEngine } from '../../loadEngine.ts'
 import { sharedWordVectors } from '../../semantics/sharedVectors.ts'
-import type { Engine } from '../../engine/engine.ts'
+import type { ArticleInfo, Engine } from '../../engine/engine.ts'
 
 /** A mistake in the command line: reported in one line, exit code 2. */
 export class UsageError extends Error {
@@ -80,4 +80,11 @@ export async function* readLines(stdin: NodeJS.ReadableStream): AsyncGenerator<s
 
 export function writeJson(io: CliIO, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value)}\n`)
+}
+
+/** `--article SLUG`: that article, or a usage error listing the slugs. */
+export function articleNamed(engine: Engine, slug: string): ArticleInfo {
+  const article = engine.article(slug)
+  if (!article) throw new UsageError(`no article "${slug}"; articles: ${engine.articles().map((known) => known.slug).join(', ')}`)
+  return article
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { summaryToJson } from '../../presenters/json.ts'
 import { summaryText } from '../../presenters/text.ts'
-import { engineFromEnvironment, parseCommandLine, runCli, UsageError, writeJson, type CliIO } from './runCli.ts'
+import { newestArticle } from '../../engine/articleInfo.ts'
+import { articleNamed, engineFromEnvironment, parseCommandLine, runCli, UsageError, writeJson, type CliIO } from './runCli.ts'
 
 const USAGE = 'npm run summary -- [--json] [--length short|full] [--article slug]'
 const lengthSchema = z.enum(['short', 'full'])
@@ -16,13 +17,12 @@ export function summaryCommand(argv: string[], io: CliIO): void {
   const length = lengthSchema.safeParse(values.length)
   if (!length.success) throw new UsageError(`--length must be short or full, not "${values.length}" — usage: ${USAGE}`)
   const engine = engineFromEnvironment()
-  const slug = values.article
-  if (slug !== undefined && !engine.articles().some((article) => article.slug === slug)) {
-    throw new UsageError(`no article "${slug}"; articles: ${engine.articles().map((article) => article.slug).join(', ')}`)
-  }
-  const result = engine.summary({ length: length.data, ...(slug ? { article: slug } : {}) })
+  // Without --article: the only article, or the newest (published, else the file added last).
+  const article = values.article === undefined ? newestArticle(engine.articles()) : articleNamed(engine, values.article)
+  if (!article) throw new UsageError('the corpus has no articles')
+  const result = engine.summary({ length: length.data, article: article.slug })
   if (values.json) writeJson(io, summaryToJson(result))
-  else io.stdout.write(`${summaryText(result)}\n`)
+  else io.stdout.write(`${summaryText(result, article)}\n`)
 }
 
 await runCli(summaryCommand)

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type REST } from 'discord.js'
-import type { Engine } from '../../engine/engine.ts'
+import type { ArticleLibrary } from '../../interactions/articleLibrary.ts'
+import type { EngineSource } from '../../live/liveCorpus.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
 import type { ChannelActions } from '../../interactions/channelActions.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
@@ -14,7 +15,10 @@ import { editOptions, replyOptions } from './discordJsMessage.ts'
 import { autocompleteInputOf, buttonInputOf, commandInputOf } from './interactionInputs.ts'
 
 export interface GatewayDependencies {
-  engine: Engine
+  /** Each interaction takes the current engine once and answers on it, even if the corpus reloads meanwhile. */
+  engines: EngineSource
+  /** Adding and removing articles from Discord; absent where the corpus folder is not writable here. */
+  library?: ArticleLibrary
   router: InteractionRouter
   rest: REST
   botUserId: () => string
@@ -32,7 +36,8 @@ type Responded = () => void
 function contextFor(interaction: Interaction, deps: GatewayDependencies): HandlerContext {
   const channel = interaction.channelId && interaction.guildId ? restChannelActions(deps.rest, interaction.channelId) : null
   return {
-    engine: deps.engine,
+    engine: deps.engines.current(),
+    ...(deps.library ? { library: deps.library } : {}),
     channel: channel && deps.wrapChannel ? deps.wrapChannel(channel, interaction) : channel,
     botUserId: deps.botUserId(),
   }

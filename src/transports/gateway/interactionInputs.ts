@@ -1,5 +1,5 @@
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption } from 'discord.js'
-import type { AutocompleteInput, ButtonInput, CommandInput, Invocation, OptionValue } from '../../interactions/types.ts'
+import type { AttachmentInput, AutocompleteInput, ButtonInput, CommandInput, Invocation, OptionValue } from '../../interactions/types.ts'
 
 type AnyInteraction = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction
 
@@ -15,9 +15,28 @@ function invocationOf(interaction: AnyInteraction): Invocation {
   }
 }
 
-function optionValues(options: readonly CommandInteractionOption[]): Record<string, OptionValue> {
+/** A subcommand's options sit inside it: flattened, since handlers read them by name. */
+function leafOptions(options: readonly CommandInteractionOption[]): readonly CommandInteractionOption[] {
+  return options.flatMap((option) => (option.options && option.value === undefined ? leafOptions(option.options) : [option]))
+}
+
+function subcommandOf(options: readonly CommandInteractionOption[]): string | undefined {
+  const sub = options.find((option) => option.type === 1 || option.type === 2)
+  if (!sub) return undefined
+  return sub.type === 2 ? (sub.options?.[0]?.name ?? sub.name) : sub.name
+}
+
+function attachmentsOf(options: readonly CommandInteractionOption[]): Record<string, AttachmentInput> {
+  const found: Record<string, AttachmentInput> = {}
+  for (const option of leafOptions(options)) {
+    if (option.attachment) found[option.name] = { url: option.attachment.url, filename: option.attachment.name, size: option.attachment.size, contentType: option.attachment.contentType ?? null }
+  }
+  return found
+}
+
+function optionValues(all: readonly CommandInteractionOption[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {}
-  for (const option of options) {
+  for (const option of leafOptions(all)) {
     if (option.user) values[option.name] = option.user.id
     else if (option.value !== undefined && option.value !== null) values[option.name] = option.value
   }
@@ -25,15 +44,25 @@ function optionValues(options: readonly CommandInteractionOption[]): Record<stri
 }
 
 export function commandInputOf(interaction: ChatInputCommandInteraction): CommandInput {
-  return { ...invocationOf(interaction), commandName: interaction.commandName, options: optionValues(interaction.options.data) }
+  const subcommand = subcommandOf(interaction.options.data)
+  const attachments = attachmentsOf(interaction.options.data)
+  return {
+    ...invocationOf(interaction),
+    commandName: interaction.commandName,
+    ...(subcommand ? { subcommand } : {}),
+    options: optionValues(interaction.options.data),
+    ...(Object.keys(attachments).length > 0 ? { attachments } : {}),
+  }
 }
 
 export function autocompleteInputOf(interaction: AutocompleteInteraction): AutocompleteInput {
   // Discord always marks one option as focused; a payload without one gets empty choices, not an error.
-  const focused = interaction.options.data.find((option) => option.focused)
+  const focused = leafOptions(interaction.options.data).find((option) => option.focused)
+  const subcommand = subcommandOf(interaction.options.data)
   return {
     ...invocationOf(interaction),
     commandName: interaction.commandName,
+    ...(subcommand ? { subcommand } : {}),
     focused: { name: focused?.name ?? '', value: String(focused?.value ?? '') },
     options: optionValues(interaction.options.data),
   }

@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks'
 import { Client, Events, GatewayIntentBits } from 'discord.js'
 import type { Environment } from '../../config/environment.ts'
-import type { Engine } from '../../engine/engine.ts'
-import { createLogger } from '../../logging/logger.ts'
+import type { ArticleLibrary } from '../../interactions/articleLibrary.ts'
+import type { EngineSource } from '../../live/liveCorpus.ts'
+import { createLogger, type Logger } from '../../logging/logger.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
 import { routerFor } from '../routerFor.ts'
 import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
@@ -15,22 +16,24 @@ export class StartupError extends Error {
 }
 
 export interface GatewayBotOptions {
-  engine: Engine
+  engines: EngineSource
+  library?: ArticleLibrary
   environment: Environment
   token: string
-  /** How long building the engine took, for the metrics. */
+  /** How long building the first engine took, for the metrics. */
   engineBuildMs?: number
+  logger?: Logger
 }
 
 /**
  * Logs in over the gateway with the Guilds intent only (slash commands need
  * no privileged intents) and answers interactions until stopped.
  */
-export async function startGatewayBot({ engine, environment, token, engineBuildMs = 0 }: GatewayBotOptions): Promise<Client> {
+export async function startGatewayBot({ engines, library, environment, token, engineBuildMs = 0, logger: given }: GatewayBotOptions): Promise<Client> {
   const started = performance.now()
   // Under a ShardingManager every line says which shard wrote it.
   const shardIds = process.env.SHARDS !== undefined ? { shard: JSON.parse(process.env.SHARDS) as unknown } : {}
-  const logger = createLogger(environment.LOG_LEVEL).child(shardIds)
+  const logger = (given ?? createLogger(environment.LOG_LEVEL)).child(shardIds)
   // discord.js reads SHARDS and SHARD_COUNT from the environment. A ShardingManager sets both for its
   // shards; outside one, SHARD_COUNT is only start:sharded's setting and must not split this process.
   if (!('SHARDS' in process.env)) delete process.env.SHARD_COUNT
@@ -39,8 +42,8 @@ export async function startGatewayBot({ engine, environment, token, engineBuildM
     ...(environment.DISCORD_API_URL ? { rest: { api: environment.DISCORD_API_URL } } : {}),
   })
   const router = routerFor(environment)
-  const observed = await gatewayMetrics(client, { environment, engine, engineBuildMs, commandNames: router.modules.map((module) => module.data.name), logger })
-  const deps = { engine, router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger, ...(observed ? { metrics: observed.metrics } : {}) }
+  const observed = await gatewayMetrics(client, { environment, engine: engines.current(), engineBuildMs, commandNames: router.modules.map((module) => module.data.name), logger })
+  const deps = { engines, ...(library ? { library } : {}), router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger, ...(observed ? { metrics: observed.metrics } : {}) }
   const drain = drainingGateway(deps, logger)
 
   client.on(Events.InteractionCreate, (interaction) => drain.accept(interaction))
