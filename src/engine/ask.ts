@@ -6,7 +6,7 @@ import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { chooseAnswerSentence } from './answerSentence.ts'
 import { candidates, firstMentionsOf, type WeightedTerm } from './candidates.ts'
-import { answerFeatures, coverage, rankFeatures, type CandidateContext, type Coverage, type ProfiledTerm, type QuestionProfile } from './features.ts'
+import { ANSWER_FEATURES, answerFeatures, coverage, rankFeatures, type CandidateContext, type Coverage, type ProfiledTerm, type QuestionProfile } from './features.ts'
 import type { LinearModel } from './linearModel.ts'
 import { answerabilityModel, rankingModel } from './models.ts'
 import { hasTypeFeature } from './typeFeatures.ts'
@@ -35,6 +35,11 @@ export interface AskOptions {
   supportMargin?: number
   /** Probability of "answerable" at or above which the engine answers; default: the fitted model's threshold. */
   answerThreshold?: number
+  /**
+   * A floor under the fitted decision: the best passage must meet at least this share of the question's
+   * weight, in its own words or in others. Below it nothing the model learned can make an answer of it. Default 0.25.
+   */
+  minCoverage?: number
 }
 
 export const defaultAskOptions: Required<Omit<AskOptions, 'answerThreshold'>> = {
@@ -42,6 +47,7 @@ export const defaultAskOptions: Required<Omit<AskOptions, 'answerThreshold'>> = 
   ordinaryWordWeight: 0.15,
   typoSimilarity: 0.7,
   softFloor: 0.5,
+  minCoverage: 0.25,
   maxPassages: 3,
   supportMargin: 3,
 }
@@ -322,7 +328,8 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   // Only names written as names: a lower-case "american" may be the article's "US", which the decision weighs instead.
   const unknownNames = article.unmatched.filter((term) => term.capitalised)
   if (unknownNames.length > 0) return abstain(question, 'unknown-names', unknownNames.map((term) => term.word), index)
-  if (model.probability(decision) < (settings.answerThreshold ?? model.threshold)) {
+  const covered = decision[ANSWER_FEATURES.indexOf('softCoverage')] ?? 0
+  if (covered < settings.minCoverage || model.probability(decision) < (settings.answerThreshold ?? model.threshold)) {
     const names = article.unmatched.filter((term) => term.nameLike)
     return abstain(question, names.length > 0 ? 'unknown-names' : 'not-covered', names.length > 0 ? names.map((term) => term.word) : missingWords, index)
   }

@@ -37,11 +37,11 @@ describe('/pin-summary article:X', () => {
 })
 
 describe('/summary of an article too short to summarise', () => {
-  it('GIVEN two one-sentence paragraphs THEN it says so instead of an empty embed', () => {
+  it('GIVEN two one-sentence paragraphs THEN the reply is its opening sentence, verbatim, never an empty embed', () => {
     const short = createEngine([parseArticle('---\ntitle: Council note\n---\n\nThe council met on Monday.\n\nIt adjourned at noon.\n', 'council-note')])
     const reply = summaryCommand.execute(commandInput('summary', {}), handlerContext(null, short)) as BotMessage
-    expect(reply.embeds).toEqual([])
-    expect(reply.content).toMatch(/too short to summarise/)
+    expect(reply.embeds).toHaveLength(1)
+    expect(reply.embeds[0]?.description).toContain('The council met on Monday.')
   })
 })
 
