@@ -129,6 +129,8 @@ describe('attribution constructs, one small article each', () => {
     ['"In a post on X, NAME wrote:"', 'In a post on X, former president Lea Novak wrote: “This is a sad day.”', [['This is a sad day.', 'Lea Novak', null]]],
     ['"in an interview with the public broadcaster NRV", then "He went on:"', 'Erik Mjelde, a drill operator who was pulled from the rubble, spoke on Monday. “They told me to keep working,” Mjelde said in an interview with the public broadcaster NRV. He went on:\n\n“I still hear it.”', [['They told me to keep working', 'Erik Mjelde', 'NRV'], ['I still hear it.', 'Erik Mjelde', 'NRV']]],
     ['"The report, published by the Inspectorate, said"', 'Halvard Mining runs the mine. The report, published on Tuesday by the Mines Inspectorate, said the firm had “repeatedly ignored” warnings.', [['repeatedly ignored', 'Mines Inspectorate', null]]],
+    ['"as quoted by the newspaper El Faro"', '“I took the dogs,” Menck said, as quoted by the newspaper El Faro.', [['I took the dogs', 'Menck', 'El Faro']]],
+    ['"speaking on state television RTM, called the fire “…”"', 'Governor Alma Restrepo, speaking on state television RTM, called the fire “the worst in living memory.”', [['the worst in living memory.', 'Alma Restrepo', 'RTM']]],
     ['a body named after "the company" first', 'Acme Corp cut 300 jobs. In a statement, the company said that “demand was weak.”', [['demand was weak.', 'Acme Corp', null]]],
   ])('GIVEN %s THEN each quotation gets the speaker and outlet the text gives', (_label, body, expected) => {
     expect(attributionsOf(body)).toEqual(expected)
