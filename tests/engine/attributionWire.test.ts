@@ -157,3 +157,17 @@ describe('attribution constructs, one small article each', () => {
     expect(engine.quote('analyst').quotes).toHaveLength(1)
   })
 })
+
+describe('speakers of a long paragraph split into parts', () => {
+  it('GIVEN two speakers in different parts THEN each part lists only its own speaker and people', () => {
+    const filler = 'The figures were published on Monday and showed a steady rise over the decade. '.repeat(5)
+    const body = `${filler}“Nobody else takes the days,” said Erika Sekiguchi, a trading company employee. ${filler}“It is a right,” said Yuu Wakebe, a health ministry official.`
+    const passages = createEngine([inlineArticle(body, 'long')]).index.passages
+    expect(passages.length).toBeGreaterThan(1)
+    for (const passage of passages) {
+      for (const { speaker } of passage.attributions) expect(passage.text).toContain(speaker.name)
+      for (const person of passage.people) expect(passage.text).toContain(person.name.split(' ').at(-1))
+    }
+    expect(passages.flatMap((passage) => passage.attributions.map(({ speaker }) => speaker.name))).toEqual(['Erika Sekiguchi', 'Yuu Wakebe'])
+  })
+})
