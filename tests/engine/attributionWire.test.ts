@@ -131,6 +131,7 @@ describe('attribution constructs, one small article each', () => {
     ['"The report, published by the Inspectorate, said"', 'Halvard Mining runs the mine. The report, published on Tuesday by the Mines Inspectorate, said the firm had “repeatedly ignored” warnings.', [['repeatedly ignored', 'Mines Inspectorate', null]]],
     ['"as quoted by the newspaper El Faro"', '“I took the dogs,” Menck said, as quoted by the newspaper El Faro.', [['I took the dogs', 'Menck', 'El Faro']]],
     ['"speaking on state television RTM, called the fire “…”"', 'Governor Alma Restrepo, speaking on state television RTM, called the fire “the worst in living memory.”', [['the worst in living memory.', 'Alma Restrepo', 'RTM']]],
+    ['a dateline before the subject of "…, saying “…”"', 'LIEBAU, April 15 — Hallgren Breweries on Monday rejected a takeover offer from rival Kastell Group, saying the bid “significantly undervalues” the company.', [['significantly undervalues', 'Hallgren Breweries', null]]],
     ['a body named after "the company" first', 'Acme Corp cut 300 jobs. In a statement, the company said that “demand was weak.”', [['demand was weak.', 'Acme Corp', null]]],
   ])('GIVEN %s THEN each quotation gets the speaker and outlet the text gives', (_label, body, expected) => {
     expect(attributionsOf(body)).toEqual(expected)
