@@ -34,6 +34,7 @@ interface Mention {
 /** Words that start a capitalised run without being part of a name. */
 const LEADING_NON_NAME = /^(?:(?:The|A|An|In|On|At|For|From|With|By|As|Of|If|When|While|After|Before|Despite|Following|But|And|However|Meanwhile|Speaking|It|He|She|They|This|That|Its|His|Her|Their)\s+)+/u
 const WORD_BEFORE_RUN = /([\p{L}’'-]+)\s*$/u
+const DATELINE = /^\s*\p{Lu}[\p{Lu} .’'-]+,(?:\s+[\p{L}.]+){0,2}\s+\d{1,2}\s*[—–-]\s*/u
 const OBJECT_PRONOUNS = /^(?:it|they|we|i|you|this|that|which|there|these|those)$/i
 
 /**
@@ -45,7 +46,8 @@ const OBJECT_PRONOUNS = /^(?:it|they|we|i|you|this|that|which|there|these|those)
 export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
   const registry = new SpeakerRegistry()
   const runsOn = paragraphs.map((_, index) => /^\s*[“"]/.test(paragraphs[index + 1] ?? ''))
-  const maskedParagraphs = paragraphs.map((text, index) => maskQuotations(text, { runsOn: runsOn[index] ?? false }))
+  // A dateline ("LIEBAU, April 15 — ") is where the story was filed, not a speaker: hidden like quoted words.
+  const maskedParagraphs = paragraphs.map((text, index) => maskQuotations(text, { runsOn: runsOn[index] ?? false }).replace(DATELINE, (dateline) => ' '.repeat(dateline.length)))
   const sentenceLists = paragraphs.map(splitSentences)
 
   // Pass 1: the people the article names with a role, a first name compromise knows, or "who".

@@ -44,7 +44,10 @@ export function buildPassages(article: Article, options: PassageOptions = {}): P
       const inside = <T extends { start: number; end: number }>(span: T) => span.start >= part.start && span.end <= part.end
       const shift = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start - part.start, end: span.end - part.start })
       const quotations = info.quotations.filter(inside).map(shift)
-      const attributions: Attribution[] = parts.length === 1 ? info.attributions : mergeAttributions(quotations.flatMap((q) => (q.attribution ? [q.attribution] : [])), info.attributions)
+      const claims = info.claims.filter(inside).map(shift)
+      // A part of a long paragraph lists only who speaks in it: their quotations, then their reported speech.
+      const attributions: Attribution[] =
+        parts.length === 1 ? info.attributions : mergeAttributions(quotations.flatMap((q) => (q.attribution ? [q.attribution] : [])), claims.map((claim) => claim.attribution))
       passages.push({
         id: `${article.slug}-p${index + 1}${parts.length > 1 ? `.${partIndex + 1}` : ''}`,
         articleSlug: article.slug,
@@ -57,8 +60,9 @@ export function buildPassages(article: Article, options: PassageOptions = {}): P
         quotations,
         attributions,
         outlets: info.outlets,
-        people: info.people,
-        claims: info.claims.filter(inside).map(shift),
+        // A part names the people whose surname it holds.
+        people: parts.length === 1 ? info.people : info.people.filter((person) => paragraph.text.slice(part.start, part.end).includes(person.name.split(/\s+/).at(-1) ?? person.name)),
+        claims,
       })
     })
   })

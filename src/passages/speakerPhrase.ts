@@ -89,13 +89,18 @@ function parseSegment(segment: string): Segment | null {
   }
 
   // The name: trailing capitalised words that are not role nouns ("… Minister Khawaja Asif").
-  let nameStart = core.length
-  while (nameStart > 0 && isCapitalised(core[nameStart - 1] as string) && !isRoleNoun(core[nameStart - 1] as string)) nameStart--
-  while (nameStart < core.length && HONORIFICS.test(core[nameStart] as string)) nameStart++
-  // "a bakery owner in Westbridge": a name after a preposition is a place or a body, not the speaker.
+  const nameRunStart = (words: string[]) => {
+    let start = words.length
+    while (start > 0 && isCapitalised(words[start - 1] as string) && !isRoleNoun(words[start - 1] as string)) start--
+    while (start < words.length && HONORIFICS.test(words[start] as string)) start++
+    return start
+  }
+  let nameStart = nameRunStart(core)
+  // "a bakery owner in Westbridge", "Hallgren Breweries on Monday": a name after a preposition is a
+  // place, a body or a day, not the speaker; the speaker's name, if any, stands before it.
   if (nameStart > 0 && nameStart < core.length && /^\p{Ll}/u.test(core[nameStart - 1] as string) && !isRoleNoun(core[nameStart - 1] as string)) {
     core = core.slice(0, nameStart - 1)
-    nameStart = core.length
+    nameStart = nameRunStart(core)
   }
   const nameWords = core.slice(nameStart)
   let roleWords = core.slice(0, nameStart).filter((word) => !HONORIFICS.test(word))

@@ -44,9 +44,9 @@ const MEDIA_DESCRIPTION = String.raw`(?:(?:(?:public|state|state-run|national|lo
 
 /** Outlets named by their relation to the words ("as quoted by Dawn", "told AFP", "according to Tolo News"). */
 const OUTLET_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`\b(?:as\s+)?quoted\s+by\s+(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
-  new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
-  new RegExp(String.raw`\b(?:told|telling|[Ss]peaking\s+to|in\s+an\s+interview\s+with|in\s+remarks\s+to|in\s+comments\s+to|wrote\s+in|writing\s+in)\s+(?:[Tt]he\s+)?${MEDIA_DESCRIPTION}(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
+  new RegExp(String.raw`\b(?:as\s+)?quoted\s+by\s+(?:[Tt]he\s+)?${MEDIA_DESCRIPTION}(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
+  new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:[Tt]he\s+)?${MEDIA_DESCRIPTION}(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
+  new RegExp(String.raw`\b(?:told|telling|[Ss]peaking\s+(?:to|on|with)|in\s+an\s+interview\s+(?:with|on)|in\s+remarks\s+to|in\s+comments\s+to|wrote\s+in|writing\s+in)\s+(?:[Tt]he\s+)?${MEDIA_DESCRIPTION}(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
   new RegExp(String.raw`(?:^|[^\p{L}])(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?|\p{Lu}[\p{L}-]*\s+(?:${MEDIA_NOUNS}))\s+(?:reported|quoted|cited)\b`, 'gu'),
 ]
 

@@ -129,6 +129,9 @@ describe('attribution constructs, one small article each', () => {
     ['"In a post on X, NAME wrote:"', 'In a post on X, former president Lea Novak wrote: “This is a sad day.”', [['This is a sad day.', 'Lea Novak', null]]],
     ['"in an interview with the public broadcaster NRV", then "He went on:"', 'Erik Mjelde, a drill operator who was pulled from the rubble, spoke on Monday. “They told me to keep working,” Mjelde said in an interview with the public broadcaster NRV. He went on:\n\n“I still hear it.”', [['They told me to keep working', 'Erik Mjelde', 'NRV'], ['I still hear it.', 'Erik Mjelde', 'NRV']]],
     ['"The report, published by the Inspectorate, said"', 'Halvard Mining runs the mine. The report, published on Tuesday by the Mines Inspectorate, said the firm had “repeatedly ignored” warnings.', [['repeatedly ignored', 'Mines Inspectorate', null]]],
+    ['"as quoted by the newspaper El Faro"', '“I took the dogs,” Menck said, as quoted by the newspaper El Faro.', [['I took the dogs', 'Menck', 'El Faro']]],
+    ['"speaking on state television RTM, called the fire “…”"', 'Governor Alma Restrepo, speaking on state television RTM, called the fire “the worst in living memory.”', [['the worst in living memory.', 'Alma Restrepo', 'RTM']]],
+    ['a dateline before the subject of "…, saying “…”"', 'LIEBAU, April 15 — Hallgren Breweries on Monday rejected a takeover offer from rival Kastell Group, saying the bid “significantly undervalues” the company.', [['significantly undervalues', 'Hallgren Breweries', null]]],
     ['a body named after "the company" first', 'Acme Corp cut 300 jobs. In a statement, the company said that “demand was weak.”', [['demand was weak.', 'Acme Corp', null]]],
   ])('GIVEN %s THEN each quotation gets the speaker and outlet the text gives', (_label, body, expected) => {
     expect(attributionsOf(body)).toEqual(expected)
@@ -153,5 +156,19 @@ describe('attribution constructs, one small article each', () => {
     const engine = createEngine([inlineArticle('“Shipping lines will need weeks,” said Marta Kowalska, an analyst at Sea-Intelligence, according to the Financial Times.', 'analyst')])
     expect(engine.speakers()[0]).toMatchObject({ name: 'Marta Kowalska', role: 'analyst', affiliation: 'Sea-Intelligence', outlets: ['Financial Times'] })
     expect(engine.quote('analyst').quotes).toHaveLength(1)
+  })
+})
+
+describe('speakers of a long paragraph split into parts', () => {
+  it('GIVEN two speakers in different parts THEN each part lists only its own speaker and people', () => {
+    const filler = 'The figures were published on Monday and showed a steady rise over the decade. '.repeat(5)
+    const body = `${filler}“Nobody else takes the days,” said Erika Sekiguchi, a trading company employee. ${filler}“It is a right,” said Yuu Wakebe, a health ministry official.`
+    const passages = createEngine([inlineArticle(body, 'long')]).index.passages
+    expect(passages.length).toBeGreaterThan(1)
+    for (const passage of passages) {
+      for (const { speaker } of passage.attributions) expect(passage.text).toContain(speaker.name)
+      for (const person of passage.people) expect(passage.text).toContain(person.name.split(' ').at(-1))
+    }
+    expect(passages.flatMap((passage) => passage.attributions.map(({ speaker }) => speaker.name))).toEqual(['Erika Sekiguchi', 'Yuu Wakebe'])
   })
 })

@@ -3,7 +3,7 @@ import { isRoleNoun, entityKind } from '../../src/passages/entities.ts'
 import { parseSpeakerPhrase } from '../../src/passages/speakerPhrase.ts'
 
 describe('speaker phrases: name, role and affiliation kept apart', () => {
-  it.each<[string, { name: string | null; role: string | null; affiliation: string | null; kind: string }]>([
+  it.each<[string, { name: string | null; role?: string | null; affiliation?: string | null; kind?: string }]>([
     ['Harbour City coach Miguel Santos', { name: 'Miguel Santos', role: 'coach', affiliation: 'Harbour City', kind: 'person' }],
     ['Khawaja Asif, Pakistan’s Defence Minister', { name: 'Khawaja Asif', role: 'Defence Minister', affiliation: 'Pakistan', kind: 'person' }],
     ['Pakistan’s Defence Minister Khawaja Asif', { name: 'Khawaja Asif', role: 'Defence Minister', affiliation: 'Pakistan', kind: 'person' }],
@@ -20,6 +20,8 @@ describe('speaker phrases: name, role and affiliation kept apart', () => {
     ["the Farmers' Union", { name: "Farmers' Union", role: null, affiliation: null, kind: 'organisation' }],
     ['the Finance Ministry', { name: 'Finance Ministry', role: null, affiliation: null, kind: 'organisation' }],
     ['the company', { name: null, role: 'company', affiliation: null, kind: 'reference' }],
+    ['Hallgren Breweries on Monday', { name: 'Hallgren Breweries' }],
+    ['rival Kastell Group on Friday', { name: 'Kastell Group', kind: 'organisation' }],
   ])('GIVEN %j THEN it reads as %j', (phrase, expected) => {
     expect(parseSpeakerPhrase(phrase)).toMatchObject(expected)
   })
