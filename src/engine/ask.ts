@@ -4,6 +4,7 @@ import { TITLE_WORDS } from '../passages/names.ts'
 import { foldText, termsOf } from '../search/terms.ts'
 import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
+import { isInitialism } from './quote.ts'
 import { chooseAnswerSentence } from './answerSentence.ts'
 import { candidates, firstMentionsOf, type WeightedTerm } from './candidates.ts'
 import { ANSWER_FEATURES, answerFeatures, coverage, rankFeatures, type CandidateContext, type Coverage, type ProfiledTerm, type QuestionProfile } from './features.ts'
@@ -46,7 +47,7 @@ export const defaultAskOptions: Required<Omit<AskOptions, 'answerThreshold'>> = 
   unknownWordWeight: 0.45,
   ordinaryWordWeight: 0.15,
   typoSimilarity: 0.7,
-  softFloor: 0.5,
+  softFloor: 0.6,
   minCoverage: 0.25,
   maxPassages: 3,
   supportMargin: 3,
@@ -172,6 +173,22 @@ function speakerTermsOf(passage: Passage): Set<string> {
   return new Set(termsOf(passage.attributions.map(({ speaker }) => `${speaker.name} ${speaker.role ?? ''}`).join(' ')))
 }
 
+/**
+ * For "who is the ceo of X": the index terms of the roles a passage names with
+ * their holders (role, affiliation, title, name), and the question's own word
+ * when it is a role's initials ("ceo" for "chief executive officer").
+ */
+function roleHolderTermsOf(passage: Passage, profile: QuestionProfile): Set<string> {
+  const terms = new Set<string>()
+  for (const person of passage.people) {
+    if (!person.role || !person.isPerson) continue
+    for (const term of termsOf(`${person.name} ${person.role} ${person.affiliation ?? ''} ${person.title ?? ''}`)) terms.add(term)
+    const roleWords = foldText(person.role).split(/[^a-z]+/).filter(Boolean)
+    for (const term of profile.terms) if (isInitialism(foldText(term.word), roleWords)) terms.add(term.term)
+  }
+  return terms
+}
+
 /** What ask may use beyond the index: the question pipeline's first stage, and the article's summary for "tl;dr". */
 export interface AskContext {
   normalise?: QuestionNormaliser
@@ -275,7 +292,12 @@ export function retrieve(
       firstMention: firstMentions.has(position),
       defines: definitions !== null && definitions.test(passage.text),
       article: articleCoverage,
-      speakerTerms: question.asksWhatWasSaid && passage.quotations.length > 0 ? speakerTermsOf(passage) : null,
+      speakerTerms:
+        question.asksWhatWasSaid && passage.quotations.length > 0
+          ? speakerTermsOf(passage)
+          : question.type === 'who' && passage.people.length > 0
+            ? roleHolderTermsOf(passage, profile)
+            : null,
     }
   }
   const ranked = found

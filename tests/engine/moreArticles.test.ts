@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { evalSetSchema } from '../../src/evaluation/evalSet.ts'
+import { termsOf } from '../../src/search/terms.ts'
 import { mainEngine, MAIN_SLUG, twoArticleEngine } from './support.ts'
 
 /**
@@ -13,6 +14,18 @@ const sets = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.json'))
   .map((name) => evalSetSchema.parse(JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'))))
 const unanswerable = sets.flatMap((set) => set.unanswerable)
+
+/**
+ * A question is about the article when it uses a word the article has and the
+ * second one lacks ("Who won the election?" is about neither: the second
+ * article may well answer it, and should).
+ */
+function aboutTheArticleOnly(question: string): boolean {
+  const engine = twoArticleEngine()
+  const inArticle = (slug: string, term: string) => engine.index.articleTerms.get(slug)?.has(term) ?? false
+  const other = [...engine.index.articleTerms.keys()].find((slug) => slug !== MAIN_SLUG) as string
+  return termsOf(question).some((term) => inArticle(MAIN_SLUG, term) && !inArticle(other, term))
+}
 const answerable = sets.flatMap((set) => set.answerable.map(({ q }) => q))
 
 describe('more articles must not hurt', () => {
@@ -21,7 +34,7 @@ describe('more articles must not hurt', () => {
     expect(answerable.length).toBeGreaterThan(30)
   })
 
-  it.each(unanswerable.filter((question) => !mainEngine().ask(question).answered))('GIVEN %j, abstained on alone, THEN it is abstained on with two articles', (question) => {
+  it.each(unanswerable.filter((question) => aboutTheArticleOnly(question) && !mainEngine().ask(question).answered))('GIVEN %j, about the article and abstained on alone, THEN it is abstained on with two articles', (question) => {
     expect(twoArticleEngine().ask(question).answered).toBe(false)
   })
 
