@@ -75,6 +75,23 @@ function resolveTerm(index: PassageIndex, term: string, word: string, capitalise
   return nearest ? { term: nearest, corrected: true } : null
 }
 
+/** The roles the corpus names (each as its words), per index: for questions that give a role by its initials. */
+const ROLES = new WeakMap<PassageIndex, string[][]>()
+
+function roleOfInitials(index: PassageIndex, word: string): string[] | null {
+  let roles = ROLES.get(index)
+  if (!roles) {
+    const seen = new Map<string, string[]>()
+    for (const passage of index.passages) {
+      for (const person of passage.people) if (person.role) seen.set(foldText(person.role), foldText(person.role).split(/[^a-z]+/).filter(Boolean))
+    }
+    ROLES.set(index, (roles = [...seen.values()]))
+  }
+  const folded = foldText(word)
+  const found = roles.find((roleWords) => isInitialism(folded, roleWords))
+  return found ? termsOf(found.join(' ')) : null
+}
+
 /** The weight of a word the corpus lacks, as a share of the rarest term's: from English word frequency when vectors are loaded. */
 function unknownWordShare(index: PassageIndex, word: string, term: string, settings: Settings): number {
   const rank = index.softMatcher?.rank(word)
@@ -102,8 +119,11 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     // Words of the corpus near in meaning ("injured" for "hurt"), by word vectors: general, for any article.
     // A title names a person as surely as a name does ("the president", "the prime minister").
     const nextWord = question.terms[position + 1]?.word
+    // A role's initials ("ceo" for "chief executive officer") stand for the role's words, and are no name.
+    const role = roleOfInitials(index, word)
+    if (role) for (const roleTerm of role) if (!matches.has(roleTerm)) matches.set(roleTerm, 1)
     // A name, capitalised or not: the dictionary knows "india" only as "India".
-    const name = capitalised || isName(word)
+    const name = !role && (capitalised || isName(word))
     const nameLike = name || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
     // A cosine of 0.6 is a loose relation, 0.9 nearly the same word: credit grows from nothing at softFloor to full at 1.
     // Names are not interchangeable: "Saudi" is not answered by "Qatar", however near their vectors.

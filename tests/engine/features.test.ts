@@ -127,3 +127,17 @@ describe('questions about the text itself', () => {
     },
   )
 })
+
+describe('a role given by its initials', () => {
+  it('GIVEN "who is the ceo" and an article naming its chief executive officer THEN that passage answers', async () => {
+    const { createEngine } = await import('../../src/engine/engine.ts')
+    const { parseArticle } = await import('../../src/corpus/parseArticle.ts')
+    const article = parseArticle(
+      '---\ntitle: Harbour firm results\n---\n\nThe harbour firm reported higher profits on Monday, helped by busier docks.\n\n"We had a strong year," said Ana Ruiz, the chief executive officer of the firm.\n\nShares rose 3 percent in early trading.\n',
+      'harbour-firm',
+    )
+    const result = createEngine([article]).ask('who is the ceo')
+    expect(result.answered).toBe(true)
+    if (result.answered) expect(result.passages[0]?.passage.text).toContain('Ana Ruiz')
+  })
+})
