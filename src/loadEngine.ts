@@ -6,5 +6,5 @@ import { createEngine, type Engine, type EngineOptions } from './engine/engine.t
  * A bad file is skipped with one line (stderr by default); an empty or missing corpus throws.
  */
 export function loadEngine(corpusDir: string, options?: EngineOptions, onProblem: (problem: string) => void = (problem) => process.stderr.write(`corpus file skipped: ${problem}\n`)): Engine {
-  return createEngine(loadCorpus(corpusDir, onProblem), options)
+  return createEngine(loadCorpus(corpusDir, onProblem), { analysisCache: true, ...options })
 }

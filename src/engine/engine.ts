@@ -8,6 +8,7 @@ import { createQuestionNormaliser, type QuestionNormaliser } from '../normalise/
 import type { SpellChecker } from '../normalise/englishDictionary.ts'
 import { sharedEnglishDictionary } from '../normalise/sharedDictionary.ts'
 import { articleInfoOf, type ArticleInfo, type ArticleScope } from './articleInfo.ts'
+import { analysedPassages } from './analysisCache.ts'
 import { ask, type AskOptions } from './ask.ts'
 import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes, type QuoteIndex } from './quote.ts'
 import { summarise, type SummaryOptions } from './summary.ts'
@@ -20,6 +21,11 @@ export interface EngineOptions {
   vectors?: WordVectors | null
   /** English dictionary for spelling correction of questions; default the process's shared one, null for corpus words only. */
   dictionary?: SpellChecker | null
+  /**
+   * Keep each article's reading (passages, attribution, entities) on disk and read it back while the article
+   * and the reading code are unchanged (see analysisCache.ts). Default false; the corpus loaders turn it on.
+   */
+  analysisCache?: boolean
   passages?: PassageOptions
   ask?: AskOptions
   summary?: Omit<SummaryOptions, 'length'>
@@ -58,10 +64,11 @@ export class UnknownArticleError extends Error {
  */
 const passageCache = new WeakMap<Article, { options: PassageOptions | undefined; passages: Passage[] }>()
 
-function passagesOf(article: Article, options: PassageOptions | undefined): Passage[] {
+function passagesOf(article: Article, options: PassageOptions | undefined, onDisk: boolean): Passage[] {
   const cached = passageCache.get(article)
   if (cached && cached.options === options) return cached.passages
-  const passages = buildPassages(article, options)
+  // The default reading is cached on disk too (see analysisCache.ts); custom options always read anew.
+  const passages = options === undefined && onDisk ? analysedPassages(article) : buildPassages(article, options)
   passageCache.set(article, { options, passages })
   return passages
 }
@@ -71,7 +78,7 @@ const MAX_SCOPED_QUOTE_INDEXES = 64
 
 export function createEngine(articles: Article[], options: EngineOptions = {}): Engine {
   const byArticle = new Map<string, Passage[]>()
-  for (const article of articles) byArticle.set(article.slug, passagesOf(article, options.passages))
+  for (const article of articles) byArticle.set(article.slug, passagesOf(article, options.passages, options.analysisCache ?? false))
   const passages = [...byArticle.values()].flat()
   const vectors = options.vectors === undefined ? sharedWordVectors() : options.vectors
   const index = buildPassageIndex(passages, { vectors })

@@ -63,7 +63,7 @@ export class LiveCorpus implements EngineSource {
   ) {
     this.#options = options
     const articles = loadCorpus(directory, (problem) => this.#report(problem), this.#cache)
-    this.#engine = createEngine(articles, options.engine)
+    this.#engine = createEngine(articles, { analysisCache: true, ...options.engine })
     warm(this.#engine)
     this.#stamp = stampOf(articles)
   }
@@ -142,7 +142,7 @@ export class LiveCorpus implements EngineSource {
       this.#reportedEmpty = true
     } else if (stamp !== this.#stamp) {
       // An asynchronous builder (one that yields while indexing) keeps the event loop free meanwhile.
-      const next = await (this.#options.build ?? createEngine)(articles, this.#options.engine)
+      const next = await (this.#options.build ?? createEngine)(articles, { analysisCache: true, ...this.#options.engine })
       warm(next)
       if (!this.#closed) {
         // The swap: one assignment. Interactions that already took the old engine keep it.

@@ -81,6 +81,12 @@ export function sentenceEntityKinds(text: string, sentences: ReadonlyArray<{ sta
   return kinds
 }
 
+/** A paragraph's sentence kinds as read earlier (from the analysis cache), so the tagger need not run. */
+export function rememberEntityKinds(text: string, kinds: ReadonlyArray<readonly EntityKind[]>): void {
+  if (PARAGRAPH_CACHE.size >= CACHE_LIMIT) PARAGRAPH_CACHE.clear()
+  PARAGRAPH_CACHE.set(text, kinds.map((sentence) => new Set(sentence)))
+}
+
 export function entityKinds(sentence: string): EntityKinds {
   const cached = CACHE.get(sentence)
   if (cached) return cached
