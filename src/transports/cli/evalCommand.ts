@@ -1,11 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { z } from 'zod'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Article } from '../../corpus/article.ts'
 import { loadCorpus } from '../../corpus/loadCorpus.ts'
 import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
 import { formatReport } from '../../evaluation/evalSet.ts'
-import { formatScoreTable, scoreSets, type ScoredSet } from '../../evaluation/scoreSuite.ts'
+import { formatScoreTable, scoreSets, type ScoredSet, type SummaryFacts } from '../../evaluation/scoreSuite.ts'
 import { loadSingleSet, loadSuite, type SuiteSet } from '../../evaluation/suite.ts'
 import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
 import { parseCommandLine, runCli, UsageError, writeJson, type CliIO } from './runCli.ts'
@@ -56,6 +57,17 @@ function readSuite(target: string | undefined, io: CliIO): { groups: Array<{ hea
   return { groups }
 }
 
+/** The team's key-fact lists for full summaries; none when the file is absent. */
+function readSummaryFacts(): SummaryFacts {
+  const file = join(FIXTURE_EVAL_DIR, '..', 'summary-facts.json')
+  if (!existsSync(file)) return {}
+  const parsed = summaryFactsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+  if (!parsed.success) throw new UsageError(`${file}: ${parsed.error.issues[0]?.message}`)
+  return parsed.data.articles
+}
+
+const summaryFactsSchema = z.object({ about: z.string().optional(), articles: z.record(z.string(), z.array(z.string().min(1))) })
+
 export async function evalCommand(argv: string[], io: CliIO): Promise<void> {
   const { values, positionals } = parseCommandLine(
     argv,
@@ -66,7 +78,8 @@ export async function evalCommand(argv: string[], io: CliIO): Promise<void> {
   // Scores must be of the engine as it runs: with its word vectors, built first if need be.
   await prepareWordVectors((line) => io.stderr.write(`${line}\n`))
   const { groups } = readSuite(positionals[0], io)
-  const scored: Array<{ heading: string; results: ScoredSet[] }> = groups.map(({ heading, sets }) => ({ heading, results: scoreSets(sets) }))
+  const facts = readSummaryFacts()
+  const scored: Array<{ heading: string; results: ScoredSet[] }> = groups.map(({ heading, sets }) => ({ heading, results: scoreSets(sets, undefined, facts) }))
   if (values.json) {
     writeJson(io, scored)
     return
