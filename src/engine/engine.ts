@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/article.ts'
 import { buildPassages, type PassageOptions } from '../passages/buildPassages.ts'
 import type { Passage } from '../passages/types.ts'
-import { buildPassageIndex, MAX_TOPICS, Vocabulary, type PassageIndex } from '../search/passageIndex.ts'
+import { indexSteps, MAX_TOPICS, runSteps, runStepsAsync, Vocabulary, type PassageIndex } from '../search/passageIndex.ts'
 import { sharedWordVectors } from '../semantics/sharedVectors.ts'
 import type { WordVectors } from '../semantics/wordVectors.ts'
 import { createQuestionNormaliser, type QuestionNormaliser } from '../normalise/questionNormaliser.ts'
@@ -77,11 +77,26 @@ function passagesOf(article: Article, options: PassageOptions | undefined, onDis
 const MAX_SCOPED_QUOTE_INDEXES = 64
 
 export function createEngine(articles: Article[], options: EngineOptions = {}): Engine {
+  return runSteps(engineSteps(articles, options))
+}
+
+/**
+ * The same engine, built with a pause between chunks of work, so that a live
+ * reload never holds the event loop for long (the old engine keeps answering).
+ */
+export async function createEngineAsync(articles: Article[], options: EngineOptions = {}): Promise<Engine> {
+  return runStepsAsync(engineSteps(articles, options))
+}
+
+function* engineSteps(articles: Article[], options: EngineOptions): Generator<void, Engine, void> {
   const byArticle = new Map<string, Passage[]>()
-  for (const article of articles) byArticle.set(article.slug, passagesOf(article, options.passages, options.analysisCache ?? false))
+  for (const article of articles) {
+    byArticle.set(article.slug, passagesOf(article, options.passages, options.analysisCache ?? false))
+    if (byArticle.size % 25 === 0) yield
+  }
   const passages = [...byArticle.values()].flat()
   const vectors = options.vectors === undefined ? sharedWordVectors() : options.vectors
-  const index = buildPassageIndex(passages, { vectors })
+  const index = yield* indexSteps(passages, { vectors })
   const dictionary = options.dictionary === undefined ? sharedEnglishDictionary() : options.dictionary
   // Stage "normalise": one pipeline for every transport; the engine reads its text, people see their own words.
   const normalise = createQuestionNormaliser({
@@ -90,7 +105,9 @@ export function createEngine(articles: Article[], options: EngineOptions = {}): 
     ...(vectors ? { wordRank: (word: string) => vectors.rank(word) } : {}),
   })
   const isName = (word: string) => dictionary?.isName(word) ?? false
+  yield
   const quotations = buildQuoteIndex(passages)
+  yield
   const byId = new Map(passages.map((passage) => [passage.id, passage]))
   const summaries = new Map<string, SummaryResult>()
   const infos = new Map<string, ArticleInfo>()

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks'
 import type { Article } from '../corpus/article.ts'
 import { loadCorpus, readCorpus, type ArticleCache } from '../corpus/loadCorpus.ts'
 import { visibleArticles } from '../engine/articleInfo.ts'
-import { createEngine, type Engine, type EngineOptions } from '../engine/engine.ts'
+import { createEngine, createEngineAsync, type Engine, type EngineOptions } from '../engine/engine.ts'
 
 /** Where each interaction gets its engine: it takes one at the start and keeps it to the end. */
 export interface EngineSource {
@@ -142,7 +142,7 @@ export class LiveCorpus implements EngineSource {
       this.#reportedEmpty = true
     } else if (stamp !== this.#stamp) {
       // An asynchronous builder (one that yields while indexing) keeps the event loop free meanwhile.
-      const next = await (this.#options.build ?? createEngine)(articles, { analysisCache: true, ...this.#options.engine })
+      const next = await (this.#options.build ?? createEngineAsync)(articles, { analysisCache: true, ...this.#options.engine })
       warm(next)
       if (!this.#closed) {
         // The swap: one assignment. Interactions that already took the old engine keep it.

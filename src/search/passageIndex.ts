@@ -119,34 +119,88 @@ function speakerRoles(passage: Passage): string {
   return passage.attributions.map(({ speaker }) => speaker.role ?? '').join(' ')
 }
 
+/** Passages handled between two pauses when the index is built asynchronously. */
+const CHUNK = 400
+
+interface IndexOptions {
+  commonTerms?: CommonTermOptions
+  vectors?: WordVectors | null
+}
+
 /**
  * Builds the MiniSearch index. Terms are produced by `termOf` at index time;
  * queries arrive already as terms, so the search side must not process them again.
  */
-export function buildPassageIndex(passages: Passage[], options: { commonTerms?: CommonTermOptions; vectors?: WordVectors | null } = {}): PassageIndex {
+export function buildPassageIndex(passages: Passage[], options: IndexOptions = {}): PassageIndex {
+  return runSteps(indexSteps(passages, options))
+}
+
+/**
+ * The same index, built a chunk of passages at a time with a pause between
+ * chunks, so that a live reload of a large corpus never holds the event loop
+ * for long: interactions keep being answered by the engine being replaced.
+ */
+export async function buildPassageIndexAsync(passages: Passage[], options: IndexOptions = {}): Promise<PassageIndex> {
+  return runStepsAsync(indexSteps(passages, options))
+}
+
+/** Runs a build to the end at once. */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
+}
+
+/** Runs a build, letting other work run at every pause. */
+export async function runStepsAsync<T>(steps: Generator<void, T, void>): Promise<T> {
+  let step = steps.next()
+  while (!step.done) {
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    step = steps.next()
+  }
+  return step.value
+}
+
+/** The index build, pausing (yielding) between chunks of passages. */
+export function* indexSteps(passages: Passage[], options: IndexOptions = {}): Generator<void, PassageIndex, void> {
   const search = new MiniSearch<IndexedPassage>({
     fields: ['text', 'speakers', 'roles', 'outlets', 'section'],
     tokenize: (text) => tokenize(text).map((token) => token.word),
     processTerm: (term) => termOf(term),
     searchOptions: { tokenize: (query) => query.split(' '), processTerm: (term) => term, boost: { ...FIELD_BOOSTS } },
   })
-  search.addAll(
-    passages.map((passage, id) => ({
-      id,
-      text: passage.text,
-      speakers: speakerNames(passage),
-      roles: speakerRoles(passage),
-      outlets: passage.outlets.join(' '),
-      section: passage.section ?? '',
-    })),
-  )
-  const passageTerms = passages.map((passage) => new Set(termsOf(`${passage.text} ${speakerNames(passage)} ${speakerRoles(passage)} ${passage.outlets.join(' ')} ${passage.section ?? ''}`)))
+  for (let start = 0; start < passages.length; start += CHUNK) {
+    search.addAll(
+      passages.slice(start, start + CHUNK).map((passage, offset) => ({
+        id: start + offset,
+        text: passage.text,
+        speakers: speakerNames(passage),
+        roles: speakerRoles(passage),
+        outlets: passage.outlets.join(' '),
+        section: passage.section ?? '',
+      })),
+    )
+    yield
+  }
+  const passageTerms: Set<string>[] = []
+  const termSequences: string[][] = []
+  const sentenceTerms: Set<string>[][] = []
+  const sentenceKinds: EntityKinds[][] = []
+  for (const [position, passage] of passages.entries()) {
+    passageTerms.push(new Set(termsOf(`${passage.text} ${speakerNames(passage)} ${speakerRoles(passage)} ${passage.outlets.join(' ')} ${passage.section ?? ''}`)))
+    termSequences.push(termsOf(passage.text))
+    sentenceTerms.push(passage.sentences.map((sentence) => new Set(termsOf(sentence.text))))
+    sentenceKinds.push(sentenceEntityKinds(passage.text, passage.sentences))
+    if (position % CHUNK === CHUNK - 1) yield
+  }
   const vocabulary = new Vocabulary(passageTerms)
+  yield
   const commonTerms = new CommonTerms(
     passages.map((passage) => passage.text),
     vocabulary,
     options.commonTerms,
   )
+  yield
   const articleTerms = new Map<string, Set<string>>()
   const articlePassageTerms = new Map<string, Set<string>[]>()
   passages.forEach((passage, position) => {
@@ -157,7 +211,14 @@ export function buildPassageIndex(passages: Passage[], options: { commonTerms?: 
     list.push(passageTerms[position] as Set<string>)
     articlePassageTerms.set(passage.articleSlug, list)
   })
-  const articleVocabularies = new Map([...articlePassageTerms].map(([slug, list]) => [slug, new Vocabulary(list)]))
+  yield
+  const articleVocabularies = new Map<string, Vocabulary>()
+  for (const [slug, list] of articlePassageTerms) {
+    articleVocabularies.set(slug, new Vocabulary(list))
+    if (articleVocabularies.size % 100 === 0) yield
+  }
+  yield
+  const softMatcher = options.vectors ? new SoftMatcher(options.vectors, passages.flatMap((passage) => [passage.text, passage.section ?? ''])) : null
   return {
     passages,
     search,
@@ -167,9 +228,9 @@ export function buildPassageIndex(passages: Passage[], options: { commonTerms?: 
     commonTerms,
     articleTerms,
     articleVocabularies,
-    termSequences: passages.map((passage) => termsOf(passage.text)),
-    sentenceTerms: passages.map((passage) => passage.sentences.map((sentence) => new Set(termsOf(sentence.text)))),
-    sentenceKinds: passages.map((passage) => sentenceEntityKinds(passage.text, passage.sentences)),
-    softMatcher: options.vectors ? new SoftMatcher(options.vectors, passages.flatMap((passage) => [passage.text, passage.section ?? ''])) : null,
+    termSequences,
+    sentenceTerms,
+    sentenceKinds,
+    softMatcher,
   }
 }
