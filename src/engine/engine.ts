@@ -100,7 +100,7 @@ function* engineSteps(articles: Article[], options: EngineOptions): Generator<vo
   const dictionary = options.dictionary === undefined ? sharedEnglishDictionary() : options.dictionary
   // Stage "normalise": one pipeline for every transport; the engine reads its text, people see their own words.
   const normalise = createQuestionNormaliser({
-    vocabulary: passages.flatMap((passage) => [passage.text, passage.section ?? '', ...passage.attributions.map(({ speaker }) => `${speaker.name} ${speaker.role ?? ''}`)]),
+    vocabulary: index.wordCounts,
     ...(dictionary ? { dictionary } : {}),
     ...(vectors ? { wordRank: (word: string) => vectors.rank(word) } : {}),
   })

@@ -1,4 +1,3 @@
-import { termsOf } from './terms.ts'
 import type { Vocabulary } from './passageIndex.ts'
 
 export interface CommonTermOptions {
@@ -30,14 +29,29 @@ const B = 0.7
 export class CommonTerms {
   readonly #impacts = new Map<string, Impact[]>()
 
-  constructor(texts: string[], vocabulary: Vocabulary, options: CommonTermOptions = {}) {
+  /**
+   * `termLists`: each passage text's index terms, in order (the index has them
+   * already). Built at once; `CommonTerms.steps` builds it with pauses.
+   */
+  constructor(termLists: string[][], vocabulary: Vocabulary, options: CommonTermOptions = {}) {
+    const steps = this.#fill(termLists, vocabulary, options)
+    while (!steps.next().done);
+  }
+
+  /** The same, pausing (yielding) every `chunk` passages, for builds that must not hold the event loop. */
+  static *steps(termLists: string[][], vocabulary: Vocabulary, options: CommonTermOptions = {}, chunk = 400): Generator<void, CommonTerms, void> {
+    const built = new CommonTerms([], vocabulary, options)
+    yield* built.#fill(termLists, vocabulary, options, chunk)
+    return built
+  }
+
+  *#fill(termLists: string[][], vocabulary: Vocabulary, options: CommonTermOptions, chunk = Infinity): Generator<void, void, void> {
     const { minPassages, share, depth } = { ...defaultCommonTermOptions, ...options }
-    if (texts.length <= minPassages) return
-    const limit = texts.length * share
-    const termLists = texts.map((text) => termsOf(text))
+    if (termLists.length <= minPassages) return
+    const limit = termLists.length * share
     const averageLength = termLists.reduce((sum, terms) => sum + terms.length, 0) / Math.max(1, termLists.length)
     const collected = new Map<string, Impact[]>()
-    termLists.forEach((terms, position) => {
+    for (const [position, terms] of termLists.entries()) {
       const counts = new Map<string, number>()
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
       const lengthFactor = K1 * (1 - B + (B * terms.length) / averageLength)
@@ -48,7 +62,8 @@ export class CommonTerms {
         list.push({ position, impact })
         collected.set(term, list)
       }
-    })
+      if (position % chunk === chunk - 1) yield
+    }
     for (const [term, list] of collected) this.#impacts.set(term, list.sort((a, b) => b.impact - a.impact).slice(0, depth))
   }
 

@@ -25,15 +25,20 @@ interface IndexedPassage {
  */
 export class Vocabulary {
   readonly #documentFrequency = new SearchableMap<number>()
-  readonly passageCount: number
+  #passageCount = 0
 
-  constructor(passageTerms: Iterable<Set<string>>) {
-    let count = 0
-    for (const terms of passageTerms) {
-      count++
-      for (const term of terms) this.#documentFrequency.update(term, (frequency = 0) => frequency + 1)
-    }
-    this.passageCount = count
+  constructor(passageTerms: Iterable<Set<string>> = []) {
+    for (const terms of passageTerms) this.addPassage(terms)
+  }
+
+  /** Counts one more passage's terms (the index adds them a chunk at a time). */
+  addPassage(terms: Iterable<string>): void {
+    this.#passageCount++
+    for (const term of terms) this.#documentFrequency.update(term, (frequency = 0) => frequency + 1)
+  }
+
+  get passageCount(): number {
+    return this.#passageCount
   }
 
   has(term: string): boolean {
@@ -97,6 +102,8 @@ export interface PassageIndex {
   sentenceKinds: EntityKinds[][]
   /** Meaning-based stand-ins for question words, from word vectors; null when none are loaded. */
   softMatcher: SoftMatcher | null
+  /** Every word the corpus writes (text, headings, speakers' names and roles), as written, with its count: the spelling stage's vocabulary. */
+  wordCounts: Map<string, number>
 }
 
 /** At most this many topics are offered; a reply has no room for more. */
@@ -186,20 +193,27 @@ export function* indexSteps(passages: Passage[], options: IndexOptions = {}): Ge
   const termSequences: string[][] = []
   const sentenceTerms: Set<string>[][] = []
   const sentenceKinds: EntityKinds[][] = []
+  const wordCounts = new Map<string, number>()
+  const countWords = (text: string) => {
+    for (const { word } of tokenize(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1)
+  }
   for (const [position, passage] of passages.entries()) {
+    countWords(passage.text)
+    countWords(passage.section ?? '')
+    for (const { speaker } of passage.attributions) countWords(`${speaker.name} ${speaker.role ?? ''}`)
     passageTerms.push(new Set(termsOf(`${passage.text} ${speakerNames(passage)} ${speakerRoles(passage)} ${passage.outlets.join(' ')} ${passage.section ?? ''}`)))
     termSequences.push(termsOf(passage.text))
     sentenceTerms.push(passage.sentences.map((sentence) => new Set(termsOf(sentence.text))))
     sentenceKinds.push(sentenceEntityKinds(passage.text, passage.sentences))
     if (position % CHUNK === CHUNK - 1) yield
   }
-  const vocabulary = new Vocabulary(passageTerms)
+  const vocabulary = new Vocabulary()
+  for (const [position, terms] of passageTerms.entries()) {
+    vocabulary.addPassage(terms)
+    if (position % CHUNK === CHUNK - 1) yield
+  }
   yield
-  const commonTerms = new CommonTerms(
-    passages.map((passage) => passage.text),
-    vocabulary,
-    options.commonTerms,
-  )
+  const commonTerms = yield* CommonTerms.steps(termSequences, vocabulary, options.commonTerms, CHUNK)
   yield
   const articleTerms = new Map<string, Set<string>>()
   const articlePassageTerms = new Map<string, Set<string>[]>()
@@ -218,7 +232,7 @@ export function* indexSteps(passages: Passage[], options: IndexOptions = {}): Ge
     if (articleVocabularies.size % 100 === 0) yield
   }
   yield
-  const softMatcher = options.vectors ? new SoftMatcher(options.vectors, passages.flatMap((passage) => [passage.text, passage.section ?? ''])) : null
+  const softMatcher = options.vectors ? new SoftMatcher(options.vectors, wordCounts.keys()) : null
   return {
     passages,
     search,
@@ -232,5 +246,6 @@ export function* indexSteps(passages: Passage[], options: IndexOptions = {}): Ge
     sentenceTerms,
     sentenceKinds,
     softMatcher,
+    wordCounts,
   }
 }
