@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks'
 import { Routes, type REST } from 'discord.js'
 import type { Engine } from '../../engine/engine.ts'
+import type { ArticleLibrary } from '../../interactions/articleLibrary.ts'
+import type { EngineSource } from '../../live/liveCorpus.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
 import type { Logger } from '../../logging/logger.ts'
@@ -26,7 +28,12 @@ const UPDATE_MESSAGE = 7
 const AUTOCOMPLETE_RESULT = 8
 
 export interface HttpDependencies {
+  /** The engine at start; with `engines`, each interaction takes the live one. */
   engine: Engine
+  /** The live corpus: each interaction takes `current()` once and keeps it. */
+  engines?: EngineSource
+  /** The `/article` port (adding and removing a server's articles). */
+  library?: ArticleLibrary
   router: InteractionRouter
   /** Authorised with the bot token: channel actions and webhook edits. */
   rest: REST
@@ -45,7 +52,12 @@ export interface InteractionAnswer {
 
 function contextFor(raw: RawInteraction, deps: HttpDependencies, wrap: (channel: ChannelActions) => ChannelActions = (channel) => channel): HandlerContext {
   const channelId = raw.channel?.id ?? raw.channel_id
-  return { engine: deps.engine, channel: channelId && raw.guild_id ? wrap(restChannelActions(deps.rest, channelId)) : null, botUserId: deps.botUserId }
+  return {
+    engine: deps.engines?.current() ?? deps.engine,
+    ...(deps.library ? { library: deps.library } : {}),
+    channel: channelId && raw.guild_id ? wrap(restChannelActions(deps.rest, channelId)) : null,
+    botUserId: deps.botUserId,
+  }
 }
 
 function reply(message: BotMessage): InteractionAnswer {

@@ -1,4 +1,13 @@
-import type { AutocompleteInput, ButtonInput, CommandInput, Invocation, OptionValue } from '../../interactions/types.ts'
+import type { AttachmentInput, AutocompleteInput, ButtonInput, CommandInput, Invocation, OptionValue } from '../../interactions/types.ts'
+
+/** One option of the payload; subcommands (types 1 and 2) hold their own options. */
+interface RawOption {
+  name: string
+  type: number
+  value?: unknown
+  focused?: boolean
+  options?: RawOption[]
+}
 
 /** The parts of Discord's interaction payload the handlers' inputs are made from. */
 export interface RawInteraction {
@@ -16,7 +25,9 @@ export interface RawInteraction {
   data?: {
     name?: string
     custom_id?: string
-    options?: Array<{ name: string; type: number; value?: unknown; focused?: boolean }>
+    options?: RawOption[]
+    /** Attachments named by id in attachment options (type 11). */
+    resolved?: { attachments?: Record<string, { url: string; filename: string; size: number; content_type?: string }> }
   }
   message?: { flags?: number; embeds?: Array<{ author?: { name?: string } }> }
 }
@@ -40,23 +51,58 @@ function invocationOf(raw: RawInteraction): Invocation {
   }
 }
 
+const SUB_COMMAND = 1
+const SUB_COMMAND_GROUP = 2
+const ATTACHMENT = 11
+
+/** A subcommand's options sit inside it: flattened, since handlers read them by name (as the gateway transport does). */
+function leafOptions(options: readonly RawOption[]): RawOption[] {
+  return options.flatMap((option) => (option.type === SUB_COMMAND || option.type === SUB_COMMAND_GROUP ? leafOptions(option.options ?? []) : [option]))
+}
+
+function subcommandOf(options: readonly RawOption[]): string | undefined {
+  const sub = options.find((option) => option.type === SUB_COMMAND || option.type === SUB_COMMAND_GROUP)
+  if (!sub) return undefined
+  return sub.type === SUB_COMMAND_GROUP ? (sub.options?.[0]?.name ?? sub.name) : sub.name
+}
+
+function attachmentsOf(raw: RawInteraction): Record<string, AttachmentInput> {
+  const found: Record<string, AttachmentInput> = {}
+  for (const option of leafOptions(raw.data?.options ?? [])) {
+    const attachment = option.type === ATTACHMENT && typeof option.value === 'string' ? raw.data?.resolved?.attachments?.[option.value] : undefined
+    if (attachment) found[option.name] = { url: attachment.url, filename: attachment.filename, size: attachment.size, contentType: attachment.content_type ?? null }
+  }
+  return found
+}
+
 function optionValues(raw: RawInteraction): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {}
-  for (const option of raw.data?.options ?? []) {
+  for (const option of leafOptions(raw.data?.options ?? [])) {
+    if (option.type === ATTACHMENT) continue
     if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') values[option.name] = option.value
   }
   return values
 }
 
 export function commandInputOf(raw: RawInteraction): CommandInput {
-  return { ...invocationOf(raw), commandName: raw.data?.name ?? '', options: optionValues(raw) }
-}
-
-export function autocompleteInputOf(raw: RawInteraction): AutocompleteInput {
-  const focused = raw.data?.options?.find((option) => option.focused)
+  const subcommand = subcommandOf(raw.data?.options ?? [])
+  const attachments = attachmentsOf(raw)
   return {
     ...invocationOf(raw),
     commandName: raw.data?.name ?? '',
+    ...(subcommand ? { subcommand } : {}),
+    options: optionValues(raw),
+    ...(Object.keys(attachments).length > 0 ? { attachments } : {}),
+  }
+}
+
+export function autocompleteInputOf(raw: RawInteraction): AutocompleteInput {
+  const focused = leafOptions(raw.data?.options ?? []).find((option) => option.focused)
+  const subcommand = subcommandOf(raw.data?.options ?? [])
+  return {
+    ...invocationOf(raw),
+    commandName: raw.data?.name ?? '',
+    ...(subcommand ? { subcommand } : {}),
     focused: { name: focused?.name ?? '', value: String(focused?.value ?? '') },
     options: optionValues(raw),
   }

@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks'
 import type { Environment } from '../../config/environment.ts'
 import { loadEnvironment } from '../../config/loadEnvironment.ts'
 import { createLogger } from '../../logging/logger.ts'
-import { loadEngine } from '../../loadEngine.ts'
+import { parseAllowHosts } from '../../fetch/addresses.ts'
+import { fileArticleLibrary } from '../../live/fileArticleLibrary.ts'
+import { LiveCorpus } from '../../live/liveCorpus.ts'
 import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
 import { BotMetrics } from '../../metrics/botMetrics.ts'
 import { registrySource } from '../../metrics/metricsServer.ts'
@@ -30,8 +32,17 @@ export async function startHttpBot(environment: Environment): Promise<HttpEndpoi
   const metrics = new BotMetrics(router.modules.map((module) => module.data.name))
   watchRest(rest, metrics)
   const engineStarted = performance.now()
-  const engine = loadEngine(environment.CORPUS_DIR)
+  // The same live corpus as the gateway bot: files added, changed or removed are answered from within seconds.
+  const corpus = new LiveCorpus(environment.CORPUS_DIR, {
+    onProblem: (problem) => logger.warn({ problem }, `corpus file skipped: ${problem}`),
+    onReload: (report) => {
+      logger.info({ articles: report.articles, buildMs: report.buildMs }, 'corpus reloaded')
+      metrics.recordEngine(report.buildMs, report.articles)
+    },
+  }).watch()
+  const engine = corpus.current()
   metrics.recordEngine(performance.now() - engineStarted, engine.articles().length)
+  const library = fileArticleLibrary(environment.CORPUS_DIR, corpus, { allowHosts: parseAllowHosts(environment.ARTICLE_FETCH_ALLOW_HOSTS) })
   const metricsText = registrySource(metrics.registry)
   const endpoint = await startHttpEndpoint({
     port: environment.HTTP_PORT,
@@ -39,7 +50,7 @@ export async function startHttpBot(environment: Environment): Promise<HttpEndpoi
     publicKey: publicKeyFromHex(publicKey as string),
     maxConnections: environment.HTTP_MAX_CONNECTIONS,
     // A bot application's user id is its application id.
-    deps: { engine, router, rest, botUserId: applicationId as string, logger, metrics },
+    deps: { engine, engines: corpus, library, router, rest, botUserId: applicationId as string, logger, metrics },
     extraRoutes: {
       '/metrics': async (_request, response) => {
         const { contentType, text } = await metricsText()
@@ -53,6 +64,7 @@ export async function startHttpBot(environment: Environment): Promise<HttpEndpoi
   onShutdownSignals(async (signal) => {
     logger.info({ signal }, 'shutting down: answering what is in flight')
     const drained = await endpoint.drain(environment.SHUTDOWN_TIMEOUT_MS)
+    corpus.close()
     logger.info(drained, 'shut down')
   }, logger)
   logger.info({ url: endpoint.url }, 'listening for interactions')

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { autocompleteInputOf, commandInputOf, type RawInteraction } from '../../src/transports/http/apiInputs.ts'
+
+const base = { id: '1', application_id: '2', token: 't', guild_id: '3', channel_id: '4', member: { permissions: '32', user: { id: '5', username: 'mod' } } }
+
+describe('HTTP payloads read as the gateway reads them', () => {
+  it('GIVEN a subcommand with an attachment THEN the subcommand, its options and the resolved attachment are read', () => {
+    const raw: RawInteraction = {
+      ...base,
+      type: 2,
+      data: {
+        name: 'article',
+        options: [{ name: 'add', type: 1, options: [{ name: 'file', type: 11, value: '99' }, { name: 'note', type: 3, value: 'x' }] }],
+        resolved: { attachments: { '99': { url: 'https://cdn.example/a.md', filename: 'a.md', size: 120, content_type: 'text/markdown' } } },
+      },
+    }
+    const input = commandInputOf(raw)
+    expect(input.subcommand).toBe('add')
+    expect(input.options).toEqual({ note: 'x' })
+    expect(input.attachments).toEqual({ file: { url: 'https://cdn.example/a.md', filename: 'a.md', size: 120, contentType: 'text/markdown' } })
+  })
+
+  it('GIVEN an attachment id that is not resolved THEN no attachment is invented', () => {
+    const input = commandInputOf({ ...base, type: 2, data: { name: 'article', options: [{ name: 'add', type: 1, options: [{ name: 'file', type: 11, value: '98' }] }] } })
+    expect(input.attachments).toBeUndefined()
+  })
+
+  it('GIVEN the focused option inside a subcommand THEN autocomplete finds it', () => {
+    const input = autocompleteInputOf({ ...base, type: 4, data: { name: 'article', options: [{ name: 'remove', type: 1, options: [{ name: 'article', type: 3, value: 'ist', focused: true }] }] } })
+    expect(input.focused).toEqual({ name: 'article', value: 'ist' })
+    expect(input.subcommand).toBe('remove')
+  })
+})
