@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,6 +25,10 @@ interface CachedAnalysis {
 }
 
 const FORMAT = 1
+
+/** At most this many readings are kept; past it the oldest are removed down to PRUNED_TO. */
+const MAX_FILES = 2_000
+const PRUNED_TO = 1_500
 
 let codeVersion: string | undefined
 
@@ -69,7 +73,13 @@ function write(file: string, slug: string, analysis: CachedAnalysis): void {
     mkdirSync(folder, { recursive: true })
     // An article's older readings (other text, other code) will not be asked for again.
     const older = new RegExp(`^${slug}-[0-9a-f]{32}\\.json$`)
-    for (const name of readdirSync(folder)) if (older.test(name) && join(folder, name) !== file) rmSync(join(folder, name), { force: true })
+    const names = readdirSync(folder)
+    for (const name of names) if (older.test(name) && join(folder, name) !== file) rmSync(join(folder, name), { force: true })
+    // Articles that left the corpus leave readings behind: past the cap, the least recently written go.
+    if (names.length > MAX_FILES) {
+      const byAge = names.map((name) => ({ name, at: statSync(join(folder, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => a.at - b.at)
+      for (const { name } of byAge.slice(0, names.length - PRUNED_TO)) rmSync(join(folder, name), { force: true })
+    }
     const partial = `${file}.${process.pid}.partial`
     writeFileSync(partial, JSON.stringify(analysis))
     renameSync(partial, file)

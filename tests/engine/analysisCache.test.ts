@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -44,6 +44,15 @@ describe('the analysis cache: an article read once is read back while it and the
     expect(changed.some((passage) => passage.text.includes('Tuesday'))).toBe(true)
     expect(files()).toHaveLength(1)
     expect(files()).not.toEqual(before)
+  })
+
+  it('GIVEN more readings than the cap (articles that left the corpus) THEN the oldest are removed, the new one kept', () => {
+    mkdirSync(join(folder, 'analysis'), { recursive: true })
+    for (let index = 0; index < 2_001; index++) writeFileSync(join(folder, 'analysis', `gone-${String(index).padStart(4, '0')}-${'0'.repeat(32)}.json`), '{}')
+    analysedPassages(parseArticle(SOURCE, 'port-strike'))
+    const left = files()
+    expect(left.length).toBeLessThanOrEqual(1_501)
+    expect(left.some((name) => name.startsWith('port-strike-'))).toBe(true)
   })
 
   it('GIVEN a cache folder that cannot be made (a file stands in its way) THEN the article is still read, and nothing throws', () => {
