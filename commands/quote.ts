@@ -29,7 +29,7 @@ const builder = new SlashCommandBuilder()
   .setDescription('Look up quotations by speaker (name or role) or by words in them')
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .addStringOption((option) =>
-    option.setName('query').setDescription('A speaker (“Asif”, “information minister”) or words from a quotation').setRequired(true).setMaxLength(100).setAutocomplete(true),
+    option.setName('query').setDescription('A speaker (a surname, or a role such as “spokesperson”) or words from a quotation').setRequired(true).setMaxLength(100).setAutocomplete(true),
   )
 withArticleOption(builder, 'Only this article (default: every article)')
 

@@ -257,6 +257,8 @@ export interface Retrieval {
   decision: number[] | null
   /** How the question meets the best candidate's article. */
   article: Coverage | null
+  /** Each corpus term searched, with the weight of the question word it stands for (times its similarity). */
+  weights: Map<string, number>
 }
 
 /** Stages "retrieve" and "score features": exposed apart so that `npm run train` fits on exactly what ask sees. */
@@ -281,7 +283,7 @@ export function retrieve(
     for (const [match, similarity] of term.matches) weights.set(match, Math.max(term.weight * similarity, weights.get(match) ?? 0))
   }
   const searchTerms: WeightedTerm[] = [...weights].map(([term, weight]) => ({ term, weight }))
-  if (searchTerms.length === 0) return { question, profile, ranked: [], decision: null, article: null }
+  if (searchTerms.length === 0) return { question, profile, ranked: [], decision: null, article: null, weights }
 
   // Scope (a server's articles, or the one picked): only its passages are candidates.
   const inScope = scope ? (position: number) => scope.has((index.passages[position] as Passage).articleSlug) : undefined
@@ -328,7 +330,7 @@ export function retrieve(
     })
     .sort((a, b) => b.rankScore - a.rankScore || a.position - b.position)
   const [best, runnerUp] = ranked
-  if (!best) return { question, profile, ranked, decision: null, article: null }
+  if (!best) return { question, profile, ranked, decision: null, article: null, weights }
   // The decision, in the best article's own terms.
   const slug = best.passage.articleSlug
   const own = index.articleVocabularies.get(slug)
@@ -337,7 +339,7 @@ export function retrieve(
   const bestFeatures = own ? rankFeatures(judged, contextOf(best.position, best.retrievalScore, article)) : best.features
   const largestGap = coverage(judged, index.passageTerms[best.position] as Set<string>).largestGap
   const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap })
-  return { question, profile, ranked, decision, article }
+  return { question, profile, ranked, decision, article, weights }
 }
 
 /**
@@ -357,7 +359,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   if (positional) return positional
   if (question.terms.length === 0) return abstain(question, 'no-question', [], index)
 
-  const { profile, ranked, decision, article } = retrieve(index, question, settings, {}, context.isName, context.scope)
+  const { profile, ranked, decision, article, weights } = retrieve(index, question, settings, {}, context.isName, context.scope)
   const missingWords = (article?.unmatched ?? profile.terms.filter((term) => term.matches.size === 0)).map((term) => term.word)
   const best = ranked[0]
   if (!best || !decision || !article) {
@@ -388,15 +390,11 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     score: 1 / (1 + Math.exp(-candidate.rankScore)),
     matchedTerms: candidate.matchedTerms,
   })
-  const sentenceWeights = new Map<string, number>()
-  for (const term of profile.terms) {
-    for (const [match, similarity] of term.matches) sentenceWeights.set(match, Math.max(term.weight * similarity, sentenceWeights.get(match) ?? 0))
-  }
   return {
     answered: true,
     question: question.text,
     type: question.type,
-    answer: chooseAnswerSentence(best.passage, question, sentenceWeights, index.sentenceKinds[best.position]),
+    answer: chooseAnswerSentence(best.passage, question, weights, index.sentenceKinds[best.position]),
     passages: [best, ...supporting].map(toRanked),
   }
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Article } from '../corpus/article.ts'
 import { parseArticle } from '../corpus/parseArticle.ts'
 import { evalSetSchema, type EvalSet } from './evalSet.ts'
@@ -44,6 +45,11 @@ function readArticle(file: string, slug: string): Article {
 
 const jsonFiles = (directory: string) => (existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith('.json')).sort() : [])
 
+/** The development sets live beside the project, not in it: only `npm run eval` and `npm run train` read them by default. */
+export const SHARED_EVAL_DIR = fileURLToPath(new URL('../../../shared/eval/', import.meta.url))
+/** The project's own labelled sets (held-out questions about corpus/), scored when the shared folder is absent. */
+export const FIXTURE_EVAL_DIR = fileURLToPath(new URL('../../tests/fixtures/eval/', import.meta.url))
+
 /** Reads the suite under `directory`; `corpus` is the project's own articles. */
 export function loadSuite(directory: string, corpus: Article[]): Suite {
   const sets: SuiteSet[] = []
@@ -65,6 +71,11 @@ export function loadSuite(directory: string, corpus: Article[]): Suite {
   for (const name of realNames) sets.push({ name: `real/${name}`, set: readSet(join(realDir, name, 'set.json')), articles: [...corpus, ...realArticles] })
 
   return { sets, sharedArticles: [...devArticles.map(({ article }) => article), ...realArticles] }
+}
+
+/** The project's own labelled sets, each scored against `corpus` (none when the folder is absent). */
+export function fixtureSets(corpus: Article[]): SuiteSet[] {
+  return jsonFiles(FIXTURE_EVAL_DIR).map((name) => ({ ...loadSingleSet(join(FIXTURE_EVAL_DIR, name), corpus), name: `tests/fixtures/eval/${name}` }))
 }
 
 /** One set file scored against the project's corpus. */

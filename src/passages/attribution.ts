@@ -111,17 +111,10 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
           const person = registry.addPerson({ name: registry.resolvePerson(name)?.name ?? name, role: parsed.role, affiliation, title })
           return { speaker: personSpeaker(person), fromContext: false }
         }
-        case 'single': {
-          const name = parsed.name as string
-          const person = registry.resolvePerson(name)
-          if (person) return { speaker: personSpeaker(person), fromContext: false }
-          if (isOutlet(name)) return null
-          registry.noteOrganisation(name)
-          return { speaker: organisation(registry.resolveOrganisation(name) ?? name), fromContext: false }
-        }
+        case 'single':
         case 'organisation': {
           const name = parsed.name as string
-          // compromise may take a surname for a place ("Markham"): the article's people come first.
+          // A lone name, or compromise taking a surname for a place ("Markham"): the article's people come first.
           const person = registry.resolvePerson(name)
           if (person) return { speaker: personSpeaker(person), fromContext: false }
           if (isOutlet(name)) return null

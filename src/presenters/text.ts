@@ -84,7 +84,7 @@ export function articlesText(articles: readonly ArticleInfo[]): string {
 
 export const HELP_TEXT = [
   'Ask a question about the articles, or use a command:',
-  '  /quote <speaker or phrase>   quotations by a speaker ("Asif", "information minister") or containing words',
+  '  /quote <speaker or phrase>   quotations by a speaker (a surname, or a role such as "spokesperson") or containing words',
   '  /summary [slug] [short|full] an article in its own sentences, with citations (default: the newest)',
   '  /articles                    every article: title, outlet, date, link, slug, who is quoted',
   '  /speakers [slug]             who is quoted',

@@ -1,7 +1,8 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbedField } from 'discord.js'
+import type { APIEmbedField } from 'discord.js'
 import type { ArticleInfo } from '../../engine/articleInfo.ts'
 import type { BotMessage } from './botMessage.ts'
 import { fitMessage } from './fitMessage.ts'
+import { pageButtons } from './pageButtons.ts'
 import { escapeMarkdown } from './formatting.ts'
 import { DISCORD_LIMITS, EMBED_COLOUR } from './limits.ts'
 import { trimToLimit } from './trim.ts'
@@ -30,18 +31,7 @@ export function articlesMessage(articles: readonly ArticleInfo[], page: number, 
   const pages = articlePageCount(articles.length)
   const current = Math.min(Math.max(0, page), pages - 1)
   const shown = articles.slice(current * ARTICLES_PER_PAGE, (current + 1) * ARTICLES_PER_PAGE)
-  const components: Array<APIActionRowComponent<APIButtonComponent>> =
-    pages > 1
-      ? [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '◀ Previous', custom_id: pageButtonId(current - 1), disabled: current === 0 },
-              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next ▶', custom_id: pageButtonId(current + 1), disabled: current >= pages - 1 },
-            ],
-          },
-        ]
-      : []
+  const components = pageButtons(current, pages, pageButtonId)
   return fitMessage({
     embeds: [
       {

@@ -1,9 +1,9 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js'
 import type { QuoteMatch, QuoteResult } from '../../engine/types.ts'
 import { paragraphLabel, speakerLabel, speakerWithOutlets } from '../citation.ts'
 import type { Audience } from './audience.ts'
 import type { BotMessage } from './botMessage.ts'
 import { fitMessage } from './fitMessage.ts'
+import { pageButtons } from './pageButtons.ts'
 import { blockQuote, escapeMarkdown, mentionPrefix } from './formatting.ts'
 import { EMBED_COLOUR } from './limits.ts'
 import { escapeUserText } from './escape.ts'
@@ -62,18 +62,7 @@ export function quoteMessage(result: QuoteResult, page: number, audience: Audien
       .map((match) => `${blockQuote(`“${escapeMarkdown(match.text)}”`)}\n${escapeMarkdown(quoteByline(match, sources))}`)
       .join('\n\n')
   }
-  const components: Array<APIActionRowComponent<APIButtonComponent>> =
-    pages > 1
-      ? [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '◀ Previous', custom_id: pageButtonId(current - 1), disabled: current === 0 },
-              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next ▶', custom_id: pageButtonId(current + 1), disabled: current >= pages - 1 },
-            ],
-          },
-        ]
-      : []
+  const components = pageButtons(current, pages, pageButtonId)
   const count = result.quotes.length
   const content = mentionPrefix(audience.mentionUserId)
   return fitMessage({

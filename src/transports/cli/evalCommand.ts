@@ -1,31 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Article } from '../../corpus/article.ts'
 import { loadCorpus } from '../../corpus/loadCorpus.ts'
 import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
 import { formatReport } from '../../evaluation/evalSet.ts'
 import { formatScoreTable, scoreSets, type ScoredSet, type SummaryFacts } from '../../evaluation/scoreSuite.ts'
-import { loadSingleSet, loadSuite, type SuiteSet } from '../../evaluation/suite.ts'
+import { FIXTURE_EVAL_DIR, fixtureSets, loadSingleSet, loadSuite, SHARED_EVAL_DIR, type SuiteSet } from '../../evaluation/suite.ts'
 import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
 import { parseCommandLine, runCli, UsageError, writeJson, type CliIO } from './runCli.ts'
 
 const USAGE = 'npm run eval -- [--json] [--misses] [file.json | folder]   (default: every set in ../shared/eval)'
-/** The development sets live beside the project, not in it: only this default points outside. */
-const SHARED_EVAL_DIR = fileURLToPath(new URL('../../../../shared/eval/', import.meta.url))
-/** The project's own held-out sets, scored when the shared folder is absent (a fresh clone). */
-const FIXTURE_EVAL_DIR = fileURLToPath(new URL('../../../tests/fixtures/eval/', import.meta.url))
 
 function corpus(): Article[] {
   return loadCorpus(process.env.CORPUS_DIR?.trim() || DEFAULT_CORPUS_DIR)
-}
-
-function fixtureSets(articles: Article[]): SuiteSet[] {
-  return readdirSync(FIXTURE_EVAL_DIR)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => ({ ...loadSingleSet(join(FIXTURE_EVAL_DIR, name), articles), name: `tests/fixtures/eval/${name}` }))
 }
 
 function readSuite(target: string | undefined, io: CliIO): { groups: Array<{ heading: string; sets: SuiteSet[] }> } {

@@ -1,17 +1,14 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { loadCorpus } from '../../corpus/loadCorpus.ts'
 import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
 import { MODEL_FILES } from '../../engine/models.ts'
 import { labelledQuestions, train, type SplitReport } from '../../evaluation/training.ts'
-import { loadSingleSet, loadSuite, type SuiteSet } from '../../evaluation/suite.ts'
+import { fixtureSets, loadSuite, SHARED_EVAL_DIR, type SuiteSet } from '../../evaluation/suite.ts'
 import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
 import { parseCommandLine, runCli, UsageError, type CliIO } from './runCli.ts'
 
 const USAGE = 'npm run train -- [--dry-run] [folder]   (default: ../shared/eval plus tests/fixtures/eval)'
-const SHARED_EVAL_DIR = fileURLToPath(new URL('../../../../shared/eval/', import.meta.url))
-const FIXTURE_EVAL_DIR = fileURLToPath(new URL('../../../tests/fixtures/eval/', import.meta.url))
 
 function describe(name: string, split: SplitReport): string {
   return `${name.padEnd(9)} ${split.questions} questions: hit@1 ${split.hitAt1}/${split.answerable}, abstained ${split.abstained}/${split.unanswerable}, false abstentions ${split.falseAbstentions}/${split.answerable}`
@@ -29,9 +26,7 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<void> {
   // The dev sets again with every article loaded: ranking must hold when the corpus grows.
   const everything = [...corpus, ...suite.sharedArticles]
   if (suite.sharedArticles.length > 0) for (const entry of suite.sets.filter((set) => set.articles === corpus)) sets.push({ ...entry, name: `${entry.name} (all articles)`, articles: everything })
-  if (existsSync(FIXTURE_EVAL_DIR)) {
-    for (const name of readdirSync(FIXTURE_EVAL_DIR).filter((file) => file.endsWith('.json')).sort()) sets.push(loadSingleSet(join(FIXTURE_EVAL_DIR, name), corpus))
-  }
+  sets.push(...fixtureSets(corpus))
   const fittedOn = `npm run train on ${new Date().toISOString().slice(0, 10)}: ${sets.map((set) => set.name.replace(directory, '')).join(', ')}; questions whose sha256 first byte % 4 == 0 held out`
   const result = train(labelledQuestions(sets), fittedOn)
   io.stdout.write(`${describe('fitted', result.train)}\n${describe('held out', result.heldOut)}\n`)
