@@ -190,8 +190,14 @@ function definingPattern(profile: QuestionProfile): RegExp | null {
 
 /** The index terms of everyone a passage quotes or reports: their names and roles. */
 function speakerTermsOf(passage: Passage): Set<string> {
-  return new Set(termsOf(passage.attributions.map(({ speaker }) => `${speaker.name} ${speaker.role ?? ''}`).join(' ')))
+  let terms = SPEAKER_TERMS.get(passage)
+  if (!terms) SPEAKER_TERMS.set(passage, (terms = new Set(termsOf(passage.attributions.map(({ speaker }) => `${speaker.name} ${speaker.role ?? ''}`).join(' ')))))
+  return terms
 }
+
+/** A passage's speakers and role holders do not change: their terms are worked out once, not per question. */
+const SPEAKER_TERMS = new WeakMap<Passage, Set<string>>()
+const ROLE_HOLDERS = new WeakMap<Passage, { terms: Set<string>; roles: string[][] }>()
 
 /**
  * For "who is the ceo of X": the index terms of the roles a passage names with
@@ -199,14 +205,19 @@ function speakerTermsOf(passage: Passage): Set<string> {
  * when it is a role's initials ("ceo" for "chief executive officer").
  */
 function roleHolderTermsOf(passage: Passage, profile: QuestionProfile): Set<string> {
-  const terms = new Set<string>()
-  for (const person of passage.people) {
-    if (!person.role || !person.isPerson) continue
-    for (const term of termsOf(`${person.name} ${person.role} ${person.affiliation ?? ''} ${person.title ?? ''}`)) terms.add(term)
-    const roleWords = foldText(person.role).split(/[^a-z]+/).filter(Boolean)
-    for (const term of profile.terms) if (isInitialism(foldText(term.word), roleWords)) terms.add(term.term)
+  let holders = ROLE_HOLDERS.get(passage)
+  if (!holders) {
+    holders = { terms: new Set(), roles: [] }
+    for (const person of passage.people) {
+      if (!person.role || !person.isPerson) continue
+      for (const term of termsOf(`${person.name} ${person.role} ${person.affiliation ?? ''} ${person.title ?? ''}`)) holders.terms.add(term)
+      holders.roles.push(foldText(person.role).split(/[^a-z]+/).filter(Boolean))
+    }
+    ROLE_HOLDERS.set(passage, holders)
   }
-  return terms
+  const initials = profile.terms.filter((term) => holders.roles.some((roleWords) => isInitialism(foldText(term.word), roleWords)))
+  if (initials.length === 0) return holders.terms
+  return new Set([...holders.terms, ...initials.map((term) => term.term)])
 }
 
 /** What ask may use beyond the index: the question pipeline's first stage, and the article's summary for "tl;dr". */
