@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine.ts'
 import type { BotMessage } from '../presenters/discord/botMessage.ts'
 import type { ArticleLibrary } from './articleLibrary.ts'
 import type { ChannelActions } from './channelActions.ts'
+import type { Storage } from '../storage/storage.ts'
 
 /** Who acted, where, and with which permissions: the same from the gateway or an HTTP endpoint. */
 export interface Invocation {
@@ -66,6 +67,10 @@ export interface HandlerContext {
   botUserId: string
   /** Adding and removing a server's articles; absent where the transport cannot write the corpus. */
   library?: ArticleLibrary
+  /** What the bot remembers (unanswered questions, votes, command counts); absent where nothing is stored. */
+  storage?: Storage
+  /** The clock, injectable for retention tests. */
+  now?: () => Date
 }
 
 /** A button either rewrites the message it sits on, or answers with a new one. */
