@@ -128,8 +128,9 @@ const TYPE_NOUNS = new Set(['date', 'day', 'time', 'year', 'month', 'city', 'cou
 const TOPIC_MARKERS = new Set(['about', 'regarding', 'concerning'])
 
 function questionType(folded: string): QuestionType {
-  if (/\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|amount|toll)\b/.test(folded)) return 'howMany'
-  if (/\bwhen\b|\bwhat (?:date|day|time|year|month)\b|\bwhich (?:date|day|year|month)\b/.test(folded)) return 'when'
+  if (/\bhow long\b(?! ago)|\bwhat (?:period|length of time)\b|\bhow many (?:days|weeks|months|years|hours|minutes)\b/.test(folded)) return 'howLong'
+  if (/\bhow (?:many|much|large|big|high|low)\b|\bnumber of\b|\bwhat (?:number|amount|toll|share|percentage|proportion)\b/.test(folded)) return 'howMany'
+  if (/\bwhen\b|\bhow long ago\b|\bwhat (?:date|day|time|year|month)\b|\bwhich (?:date|day|year|month)\b/.test(folded)) return 'when'
   if (/\bwhere\b|\bwhich (?:city|country|place|border|region|town|province)\b/.test(folded)) return 'where'
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|official|minister|outlet|newspaper|agency|group)\b/.test(folded)) return 'who'
   if (/\bwhy\b|\bwhat (?:caused|led to)\b|\breason\b/.test(folded)) return 'why'

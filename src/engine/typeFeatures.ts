@@ -4,12 +4,14 @@ import type { QuestionType } from './types.ts'
 /**
  * Whether a sentence holds the kind of thing a question type asks for, from
  * the entities the tagger found in it: a date for "when", a number for
- * "how many", a person or organisation for "who", a place for "where".
+ * "how many" (or "how large"), a length of time for "how long", a person or organisation for "who", a place for "where".
  * "Why" has no entity: a causal connective stands for it.
  */
 const WANTED: Record<QuestionType, EntityKind[]> = {
   when: ['date'],
   howMany: ['number'],
+  // "How long…", "within what period": a length of time ("97 days", "two weeks").
+  howLong: ['duration'],
   who: ['person', 'organization', 'properNoun'],
   where: ['place'],
   why: [],

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { z } from 'zod'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import type { Article } from '../../corpus/article.ts'
 import { loadCorpus } from '../../corpus/loadCorpus.ts'
 import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
@@ -26,6 +26,12 @@ function readSuite(target: string | undefined, io: CliIO): { groups: Array<{ hea
     }
   }
   if (target && !existsSync(target)) throw new UsageError(`no evaluation file or folder ${target} — usage: ${USAGE}`)
+  // One set of the shared suite is scored as the whole run scores it: with its article and its siblings.
+  const inSuite = target ? suiteSetName(target) : null
+  if (target && inSuite) {
+    const sets = wrap(() => loadSuite(SHARED_EVAL_DIR, articles)).sets.filter((entry) => entry.name === inSuite)
+    if (sets.length > 0) return { groups: [{ heading: `Evaluation of ${inSuite} (as the whole run scores it)`, sets }] }
+  }
   if (target && !target.endsWith('/') && target.endsWith('.json')) return { groups: [{ heading: `Evaluation of ${target}`, sets: wrap(() => [loadSingleSet(target, articles)]) }] }
   const directory = target ?? SHARED_EVAL_DIR
   if (!target && !existsSync(directory)) {
@@ -43,6 +49,14 @@ function readSuite(target: string | undefined, io: CliIO): { groups: Array<{ hea
     })
   }
   return { groups }
+}
+
+/** `real/NAME` or `articles/NAME.json` when `target` is one set of the shared suite; null otherwise. */
+function suiteSetName(target: string): string | null {
+  if (!existsSync(SHARED_EVAL_DIR)) return null
+  const path = relative(realpathSync(SHARED_EVAL_DIR), realpathSync(target)).replace(/\\/g, '/').replace(/\/(set\.json)?$/, '')
+  if (path.startsWith('..') || path === '') return null
+  return path.replace(/\/set\.json$/, '')
 }
 
 /** The team's key-fact lists for full summaries; none when the file is absent. */

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { analyseQuestion } from '../../src/engine/question.ts'
+import { hasTypeFeature } from '../../src/engine/typeFeatures.ts'
+
+describe('question types', () => {
+  it.each([
+    ['How long was the database left exposed?', 'howLong'],
+    ['For how long did the strike last?', 'howLong'],
+    ['Within what period must the audit be done?', 'howLong'],
+    ['how many days did they wait', 'howLong'],
+    ['How many customers were affected?', 'howMany'],
+    ['How large was the fine?', 'howMany'],
+    ['When did the talks collapse?', 'when'],
+    ['How long ago did the talks collapse?', 'when'],
+    ['Who chairs the commission?', 'who'],
+  ])('%s → %s', (question, type) => {
+    expect(analyseQuestion(question).type).toBe(type)
+  })
+
+  it('a "how long" question wants a length of time, which a date is not', () => {
+    expect(hasTypeFeature('howLong', 'The server stayed open for at least 97 days.')).toBe(true)
+    expect(hasTypeFeature('howLong', 'The fine was announced on June 3.')).toBe(false)
+  })
+})
