@@ -1,5 +1,6 @@
 import type { Passage } from '../passages/types.ts'
 import type { PassageIndex, Vocabulary } from '../search/passageIndex.ts'
+import type { SoftMatch } from '../search/softMatcher.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
 import { foldText, termsOf } from '../search/terms.ts'
 import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
@@ -101,8 +102,12 @@ function unknownWordShare(index: PassageIndex, word: string, term: string, setti
   return Math.min(1, Math.max(settings.ordinaryWordWeight, Math.log(rank) / Math.log(RARE_RANK)))
 }
 
-/** English words at least this frequent are too general to be the thing a question asks for. */
-const COMMON_RANK = 1000
+/**
+ * Light nouns: English words too general to be the thing a question asks for
+ * ("what *kind* of…", "the main *thing*"). Any other head noun is: "what *party*",
+ * "what *age*", however common the word.
+ */
+const LIGHT_NOUNS = new Set(['thing', 'things', 'way', 'ways', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'parts', 'stuff', 'one', 'ones', 'lot', 'lots', 'bit', 'main', 'sense', 'aspect', 'aspects', 'point', 'points', 'fact', 'facts', 'something', 'anything', 'everything', 'else', 'other', 'others', 'much', 'many', 'some', 'exactly', 'actually'])
 
 /** A word this far down the frequency list weighs as much as a name when the corpus lacks it. */
 const RARE_RANK = 50_000
@@ -125,18 +130,16 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     // A name, capitalised or not: the dictionary knows "india" only as "India".
     const name = !role && (capitalised || isName(word))
     const nameLike = name || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
-    // A cosine of 0.6 is a loose relation, 0.9 nearly the same word: credit grows from nothing at softFloor to full at 1.
     // Names are not interchangeable: "Saudi" is not answered by "Qatar", however near their vectors.
-    for (const { term: near, similarity } of name ? [] : (index.softMatcher?.matches(word) ?? [])) {
-      const credit = (similarity - settings.softFloor) / (1 - settings.softFloor)
-      if (credit > 0 && !matches.has(near)) matches.set(near, credit)
-    }
+    const ownMatches = matches.size
+    if (!name) addSoftMatches(matches, index.softMatcher?.matches(word) ?? [], settings)
     // A word the corpus lacks weighs by how rare it is in English: a missing "first" says little, a missing "cricket" much.
     const absentShare = nameLike ? 1 : unknownWordShare(index, word, term, settings)
     const weight = resolved ? vocabulary.idf(resolved.term) : maxIdf * absentShare
-    // Very common words ("main", "way", "thing") are not a kind of thing the article would name.
-    const focus = question.focus?.word === word && (index.softMatcher?.rank(word) ?? Infinity) > COMMON_RANK
-    terms.push({ term: resolved?.term ?? term, word, weight, absentShare, known: resolved !== null, nameLike, capitalised, focus, topic, matches })
+    // Light nouns ("main", "way", "thing") are not a kind of thing the article would name.
+    // "Which paper…" asks for an outlet, which the passage names rather than calls a paper: the type says it.
+    const focus = question.focus?.word === word && !LIGHT_NOUNS.has(foldText(word)) && !OUTLET_WORDS.has(foldText(word))
+    terms.push({ term: resolved?.term ?? term, word, weight, absentShare, ownMatches: name ? undefined : ownMatches, known: resolved !== null, nameLike, capitalised, focus, topic, matches })
   }
   return { type: question.type, definitional: question.definitional, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
 }
@@ -146,10 +149,25 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
  * judged against the article that answers, so that other articles (their
  * sizes, their words) change nothing about it.
  */
-function weighedIn(profile: QuestionProfile, vocabulary: Vocabulary): QuestionProfile {
+function weighedIn(profile: QuestionProfile, vocabulary: Vocabulary, articleTerms: ReadonlySet<string>, index: PassageIndex, settings: Settings): QuestionProfile {
   const maxIdf = vocabulary.maxIdf()
-  const terms = profile.terms.map((term) => ({ ...term, weight: term.known && vocabulary.has(term.term) ? vocabulary.idf(term.term) : maxIdf * (term.absentShare ?? 1) }))
+  const terms = profile.terms.map((term) => {
+    const weight = term.known && vocabulary.has(term.term) ? vocabulary.idf(term.term) : maxIdf * (term.absentShare ?? 1)
+    // The article's own nearest words: corpus-wide, other articles' words may have taken every place.
+    if (term.ownMatches === undefined || !index.softMatcher) return { ...term, weight }
+    const matches = new Map([...term.matches].slice(0, term.ownMatches))
+    addSoftMatches(matches, index.softMatcher.matchesWithin(term.word, articleTerms), settings)
+    return { ...term, weight, matches }
+  })
   return { ...profile, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
+}
+
+/** A cosine of 0.6 is a loose relation, 0.9 nearly the same word: credit grows from nothing at softFloor to full at 1. */
+function addSoftMatches(matches: Map<string, number>, near: readonly SoftMatch[], settings: Settings): void {
+  for (const { term, similarity } of near) {
+    const credit = (similarity - settings.softFloor) / (1 - settings.softFloor)
+    if (credit > 0 && !matches.has(term)) matches.set(term, credit)
+  }
 }
 
 function abstain(question: AnalysedQuestion, reason: UnansweredQuestion['reason'], missing: string[], index: PassageIndex): UnansweredQuestion {
@@ -345,7 +363,7 @@ export function retrieve(
   // The decision, in the best article's own terms.
   const slug = best.passage.articleSlug
   const own = index.articleVocabularies.get(slug)
-  const judged = own ? weighedIn(profile, own) : profile
+  const judged = own ? weighedIn(profile, own, index.articleTerms.get(slug) ?? new Set(), index, settings) : profile
   const article = coverage(judged, index.articleTerms.get(slug) ?? new Set())
   const bestFeatures = own ? rankFeatures(judged, contextOf(best.position, best.retrievalScore, article)) : best.features
   const largestGap = coverage(judged, index.passageTerms[best.position] as Set<string>).largestGap

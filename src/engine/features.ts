@@ -21,6 +21,8 @@ export interface ProfiledTerm {
   weight: number
   /** The share of the rarest term's weight the word has where a corpus lacks it (1 for names). */
   absentShare?: number
+  /** How many of `matches` are the word's own (itself, a typo's fix, a role's words); the rest are near words. Absent for names, which get none. */
+  ownMatches?: number
   /** Found in the corpus as itself (or its acronym, or one typo away). */
   known?: boolean
   /** A name the question uses (a person, place, organisation, acronym, title): its absence weighs heavily. */

@@ -89,8 +89,8 @@ const START_OF_TEXT = new RegExp(
 
 /**
  * The thing asked for: the word right after an opening "what"/"which" ("What
- * weapons did…"), or the first lower-case content word after "how many/much"
- * ("How many Pakistani soldiers…": names before it only qualify it).
+ * weapons did…"), or the head of the phrase after "how many/much"
+ * ("How many Pakistani soldiers died…": the words before the head only qualify it).
  */
 function focusOf(tokens: Token[], terms: QuestionTerm[]): QuestionTerm | null {
   // Ordinary words ("main", "way") are not things the article would name.
@@ -114,11 +114,14 @@ function focusOf(tokens: Token[], terms: QuestionTerm[]): QuestionTerm | null {
   }
   const howMany = tokens.findIndex((token, index) => /^how$/i.test(token.word) && /^(?:many|much)$/i.test(tokens[index + 1]?.word ?? ''))
   if (howMany === -1) return null
+  // The last content word of the phrase heads it: "how many Pakistani soldiers died" asks for soldiers.
+  let head: QuestionTerm | null = null
   for (const token of tokens.slice(howMany + 2)) {
     const term = termOfWord(token.word)
-    if (term && !/^\p{Lu}/u.test(token.word)) return term
+    if (!term || (head && /ed$/i.test(token.word))) break
+    head = term
   }
-  return null
+  return head
 }
 
 /** Nouns that, right after "what" or "which", name the kind of answer: a date, a place, an amount. */

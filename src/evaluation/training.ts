@@ -21,10 +21,15 @@ export interface LabelledQuestion {
   engine: Engine
 }
 
-/** A stable share of the questions kept out of fitting: about one in four. */
-export function isHeldOut(question: string): boolean {
+/** Which of four stable folds a question falls in, by a hash of its text. */
+export function foldOf(question: string): number {
   const digest = createHash('sha256').update(question.trim().toLowerCase()).digest()
-  return (digest[0] as number) % 4 === 0
+  return (digest[0] as number) % 4
+}
+
+/** A stable share of the questions kept out of fitting: about one in four (fold 0). */
+export function isHeldOut(question: string): boolean {
+  return foldOf(question) === 0
 }
 
 export function labelledQuestions(sets: SuiteSet[]): LabelledQuestion[] {
@@ -105,9 +110,9 @@ export interface TrainingResult {
  */
 const FALSE_ABSTENTION_COST = 2
 
-export function train(questions: LabelledQuestion[], fittedOn: string): TrainingResult {
-  const fitting = questions.filter((question) => !isHeldOut(question.q))
-  const heldOut = questions.filter((question) => isHeldOut(question.q))
+export function train(questions: LabelledQuestion[], fittedOn: string, heldOutFold = 0): TrainingResult {
+  const fitting = questions.filter((question) => foldOf(question.q) !== heldOutFold)
+  const heldOut = questions.filter((question) => foldOf(question.q) === heldOutFold)
 
   // 1. Ranking: each candidate of an answerable question, relevant or not.
   const setWeight = setWeights(fitting)
@@ -165,4 +170,18 @@ export function train(questions: LabelledQuestion[], fittedOn: string): Training
   rankingSpec.heldOut = summary
   answerabilitySpec.heldOut = summary
   return { ranking: rankingSpec, answerability: answerabilitySpec, train: trainReport, heldOut: heldOutReport }
+}
+
+/**
+ * Four-fold cross-validation: each fold held out once while the rest are fitted
+ * on, the held-out reports summed. Every question is scored by models that never
+ * saw it, so a change to the features can be judged on all of them, not one quarter.
+ */
+export function crossValidate(questions: LabelledQuestion[]): SplitReport {
+  const total: SplitReport = { questions: 0, hitAt1: 0, answerable: 0, abstained: 0, unanswerable: 0, falseAbstentions: 0 }
+  for (let fold = 0; fold < 4; fold++) {
+    const { heldOut } = train(questions, 'cross-validation', fold)
+    for (const key of Object.keys(total) as Array<keyof SplitReport>) total[key] += heldOut[key]
+  }
+  return total
 }

@@ -60,20 +60,40 @@ export class SoftMatcher {
 
   /** Corpus terms near the word in meaning, best first; never the word's own term. */
   matches(word: string): SoftMatch[] {
+    return this.#nearest(word, this.#memo, this.#options.limit)
+  }
+
+  /**
+   * The same, among `terms` only (one article's): with many articles loaded the
+   * corpus-wide best few may all be other articles' words, and an article must be
+   * judged by its own nearest words, as if it were alone.
+   */
+  matchesWithin(word: string, terms: ReadonlySet<string>): SoftMatch[] {
+    return this.#nearest(word, this.#wideMemo, WIDE_LIMIT)
+      .filter((match) => terms.has(match.term))
+      .slice(0, this.#options.limit)
+  }
+
+  readonly #wideMemo = new Map<string, SoftMatch[]>()
+
+  #nearest(word: string, memo: Map<string, SoftMatch[]>, limit: number): SoftMatch[] {
     const lower = word.toLowerCase()
-    const memo = this.#memo.get(lower)
-    if (memo) return memo
+    const remembered = memo.get(lower)
+    if (remembered) return remembered
     const own = termOf(lower)
     if ((this.#vectors.rank(lower) ?? 0) <= this.#options.minRank) return []
     const best = new Map<string, number>()
-    for (const { word: neighbour, similarity } of this.#vectors.mostSimilar(lower, this.#matrix, this.#options.minSimilarity, this.#options.limit + 1)) {
+    for (const { word: neighbour, similarity } of this.#vectors.mostSimilar(lower, this.#matrix, this.#options.minSimilarity, limit + 1)) {
       const term = termOf(neighbour)
       if (!term || term === own) continue
       best.set(term, Math.max(similarity, best.get(term) ?? 0))
     }
-    const matches = [...best].map(([term, similarity]) => ({ term, similarity })).slice(0, this.#options.limit)
-    if (this.#memo.size >= MEMO_LIMIT) this.#memo.clear()
-    this.#memo.set(lower, matches)
+    const matches = [...best].map(([term, similarity]) => ({ term, similarity })).slice(0, limit)
+    if (memo.size >= MEMO_LIMIT) memo.clear()
+    memo.set(lower, matches)
     return matches
   }
 }
+
+/** How many corpus-wide neighbours `matchesWithin` looks through for an article's own. */
+const WIDE_LIMIT = 60

@@ -22,3 +22,15 @@ describe('question types', () => {
     expect(hasTypeFeature('howLong', 'The fine was announced on June 3.')).toBe(false)
   })
 })
+
+describe('the thing asked for', () => {
+  it.each([
+    ['how many pakistani soldiers died when the outposts were attacked', 'soldiers'],
+    ['How many Afghan migrants has Pakistan deported?', 'migrants'],
+    ['How many customers were affected?', 'customers'],
+    ['What party is the minister from?', 'party'],
+    ['What weapons did the fighters use?', 'weapons'],
+  ])('%s → %s', (question, focus) => {
+    expect(analyseQuestion(question).focus?.word).toBe(focus)
+  })
+})

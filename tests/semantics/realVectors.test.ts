@@ -23,3 +23,17 @@ describe.skipIf(!vectors)(`real word vectors (${vectors ? `${vectors.size} words
     expect(found.map((neighbour) => neighbour.word)).toEqual(['negotiations', 'discussions'])
   })
 })
+
+describe.skipIf(!vectors)('soft matches within one article', () => {
+  const real = vectors as NonNullable<typeof vectors>
+
+  it('finds an article its own nearest word even when other articles hold nearer ones', async () => {
+    const { SoftMatcher } = await import('../../src/search/softMatcher.ts')
+    // One article speaks of "profits" (cosine 0.63 to "money"); others of nearer words that fill the corpus-wide places.
+    const matcher = new SoftMatcher(real, ['traders lost profits', 'cash funds', 'pay paid payments'], { limit: 3 })
+    const wide = matcher.matches('money').map((match) => match.term)
+    const own = matcher.matchesWithin('money', new Set(['trader', 'lost', 'profit'])).map((match) => match.term)
+    expect(wide).not.toContain('profit')
+    expect(own).toEqual(['profit'])
+  })
+})

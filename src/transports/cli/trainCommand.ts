@@ -3,19 +3,19 @@ import { fileURLToPath } from 'node:url'
 import { loadCorpus } from '../../corpus/loadCorpus.ts'
 import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
 import { MODEL_FILES } from '../../engine/models.ts'
-import { labelledQuestions, train, type SplitReport } from '../../evaluation/training.ts'
+import { crossValidate, labelledQuestions, train, type SplitReport } from '../../evaluation/training.ts'
 import { fixtureSets, loadSuite, SHARED_EVAL_DIR, type SuiteSet } from '../../evaluation/suite.ts'
 import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
 import { parseCommandLine, runCli, UsageError, type CliIO } from './runCli.ts'
 
-const USAGE = 'npm run train -- [--dry-run] [folder]   (default: ../shared/eval plus tests/fixtures/eval)'
+const USAGE = 'npm run train -- [--dry-run] [--cross-validate] [folder]   (default: ../shared/eval plus tests/fixtures/eval)'
 
 function describe(name: string, split: SplitReport): string {
   return `${name.padEnd(9)} ${split.questions} questions: hit@1 ${split.hitAt1}/${split.answerable}, abstained ${split.abstained}/${split.unanswerable}, false abstentions ${split.falseAbstentions}/${split.answerable}`
 }
 
 export async function trainCommand(argv: string[], io: CliIO): Promise<void> {
-  const { values, positionals } = parseCommandLine(argv, { 'dry-run': { type: 'boolean', default: false } }, USAGE)
+  const { values, positionals } = parseCommandLine(argv, { 'dry-run': { type: 'boolean', default: false }, 'cross-validate': { type: 'boolean', default: false } }, USAGE)
   const directory = positionals[0] ?? SHARED_EVAL_DIR
   if (!existsSync(directory)) throw new UsageError(`training needs labelled questions: no ${directory} (the shared evaluation folder) — usage: ${USAGE}`)
   // The weights must be fitted on the features the running engine computes: with its word vectors.
@@ -28,7 +28,10 @@ export async function trainCommand(argv: string[], io: CliIO): Promise<void> {
   if (suite.sharedArticles.length > 0) for (const entry of suite.sets.filter((set) => set.articles === corpus)) sets.push({ ...entry, name: `${entry.name} (all articles)`, articles: everything })
   sets.push(...fixtureSets(corpus))
   const fittedOn = `npm run train on ${new Date().toISOString().slice(0, 10)}: ${sets.map((set) => set.name.replace(directory, '')).join(', ')}; questions whose sha256 first byte % 4 == 0 held out`
-  const result = train(labelledQuestions(sets), fittedOn)
+  const questions = labelledQuestions(sets)
+  // Every question scored by models fitted without it: the fairer yardstick for a change of features.
+  if (values['cross-validate']) io.stdout.write(`${describe('4-fold', crossValidate(questions))}\n`)
+  const result = train(questions, fittedOn)
   io.stdout.write(`${describe('fitted', result.train)}\n${describe('held out', result.heldOut)}\n`)
   io.stdout.write(`answer threshold ${result.answerability.threshold}\n`)
   if (values['dry-run']) return
