@@ -10,7 +10,8 @@ import { DISCORD_LIMITS } from './limits.ts'
  *   ask:c:<passage id>             Context: the passages around the quoted one
  *   ask:w:<passage id>:<index>     Whole quote: the passage's quotation at that index, whole
  *
- * Passage ids are `slug-pN[.part]` with slugs of at most 80 characters, so every id fits Discord's 100.
+ * Passage ids are `slug-pN[.part]` with slugs of at most 80 characters: with paragraphs below 100,000, parts
+ * below 1,000 and a passage's first 100 quotations, every id fits Discord's 100 (a button that would not is left out).
  */
 export const FOLLOW_UP_PREFIX = 'ask'
 
@@ -23,7 +24,7 @@ const SLUG = String.raw`[a-z0-9][a-z0-9-]{0,79}`
 const PASSAGE_ID = String.raw`${SLUG}-p\d{1,5}(?:\.\d{1,3})?`
 const MORE = new RegExp(String.raw`^ask:m:(-?\d{1,4})(?::(${SLUG}))?$`)
 const CONTEXT = new RegExp(String.raw`^ask:c:(${PASSAGE_ID})$`)
-const WHOLE = new RegExp(String.raw`^ask:w:(${PASSAGE_ID}):(\d{1,3})$`)
+const WHOLE = new RegExp(String.raw`^ask:w:(${PASSAGE_ID}):(\d{1,2})$`)
 
 /** A follow-up's custom id; null when it would not fit Discord's limit (the button is then left out, never cut). */
 export function followUpId(followUp: FollowUp): string | null {
