@@ -42,7 +42,8 @@ afterAll(async () => {
   await client?.destroy()
   await discord?.close()
   for (const event of ['SIGTERM', 'SIGINT', 'message'] as const) {
-    for (const listener of process.listeners(event)) if (!(listenersBefore[event] as unknown[]).includes(listener)) process.removeListener(event, listener as never)
+    const before: unknown[] = listenersBefore[event]
+    for (const listener of process.listeners(event as 'SIGTERM')) if (!before.includes(listener)) process.removeListener(event as 'SIGTERM', listener)
   }
 })
 
