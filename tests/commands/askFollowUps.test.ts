@@ -128,6 +128,18 @@ describe('an answer’s rows', () => {
     }
   })
 
+  it('GIVEN a question too long to be read back whole from the author line THEN no More (it would look up a cut question), Context still', () => {
+    const engine = handlerContext().engine
+    const question = `What did the Taliban say about Pakistan, ${'and about Pakistan and the Taliban, '.repeat(6)}in the end?`
+    expect(question.length).toBeGreaterThan(256 - 'More on: '.length)
+    expect(question.length).toBeLessThanOrEqual(300)
+    expect(engine.more(question).total, 'the question has further passages').toBeGreaterThan(0)
+    const message = ask(question)
+    expect(labelled(message, 'More')).toBeUndefined()
+    expect(labelled(message, 'Context')).toBeDefined()
+    expect(limitBreaches(message)).toEqual([])
+  })
+
   it('GIVEN a summary answer THEN only feedback, no follow-ups', () => {
     const message = ask('tl;dr')
     expect(message.components).toHaveLength(1)

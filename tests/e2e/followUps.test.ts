@@ -8,8 +8,8 @@
  * Assertions are on facts of the article (`corpus/istanbul-talks.md`), flags,
  * routes and limits; never on the engine's exact wording.
  */
-import type { APIMessage } from 'discord.js'
-import type { Client } from 'discord.js'
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
+import { REST, type APIMessage, type Client } from 'discord.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseEnvironment } from '../../src/config/environment.ts'
 import { DEFAULT_CORPUS_DIR } from '../../src/config/paths.ts'
@@ -17,6 +17,11 @@ import { loadEngine } from '../../src/loadEngine.ts'
 import { createLogger } from '../../src/logging/logger.ts'
 import { MemoryStorage } from '../../src/storage/memoryStorage.ts'
 import { startGatewayBot } from '../../src/transports/gateway/startGatewayBot.ts'
+import { commands } from '../../commands/index.ts'
+import { feedbackSalt } from '../../src/interactions/feedback.ts'
+import { InteractionRouter } from '../../src/interactions/router.ts'
+import { startHttpEndpoint } from '../../src/transports/http/startHttpEndpoint.ts'
+import { publicKeyFromHex } from '../../src/transports/http/verifySignature.ts'
 import { buildUser, option, startFakeDiscord, type CallbackData, type FakeDiscord } from '../discord-server/fakeDiscord.ts'
 import { ARTICLE, BOT_TOKEN, PARAGRAPHS, READY_TIMEOUT, REPLY_TIMEOUT, limitBreaches, messageBodyOf, normalise, unmarkdown, unquote } from './helpers.ts'
 
@@ -166,6 +171,67 @@ describe('feedback', () => {
     // Another user's vote on the same answer is theirs.
     await press(message, up?.custom_id as string, buildUser({ id: '1300000000000000778', username: 'other' }))
     expect((await storage.votesByPassage({ guildId: discord.guildId, since: new Date(0) })).find((tally) => tally.passageId === passageId)).toEqual({ passageId, up: 1, down: 1 })
+  })
+})
+
+describe('the HTTP interactions transport', () => {
+  // The same buttons through the second transport: Discord POSTs signed interactions, the reply is the HTTP response.
+  const httpStorage = new MemoryStorage()
+  let url = ''
+  let privateKey: KeyObject
+  let close = async () => {}
+
+  beforeAll(async () => {
+    const keys = generateKeyPairSync('ed25519')
+    privateKey = keys.privateKey
+    const rawKey = (keys.publicKey.export({ format: 'der', type: 'spki' }) as Buffer).subarray(-32).toString('hex')
+    const endpoint = await startHttpEndpoint({
+      port: 0,
+      publicKey: publicKeyFromHex(rawKey),
+      deps: {
+        engine: loadEngine(DEFAULT_CORPUS_DIR),
+        router: new InteractionRouter(commands),
+        rest: new REST({ api: discord.apiUrl }).setToken(BOT_TOKEN),
+        botUserId: discord.botUser.id,
+        logger: createLogger('silent'),
+        storage: httpStorage,
+        feedbackSalt: feedbackSalt({ DISCORD_TOKEN: BOT_TOKEN }) as string,
+      },
+    })
+    url = endpoint.url
+    close = () => new Promise((resolve) => endpoint.server.close(() => resolve()))
+  })
+
+  afterAll(async () => close())
+
+  async function post(body: unknown): Promise<{ type: number; data: CallbackData }> {
+    const text = JSON.stringify(body)
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const signature = sign(null, Buffer.from(timestamp + text), privateKey).toString('hex')
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp }, body: text })
+    expect(response.status).toBe(200)
+    return (await response.json()) as { type: number; data: CallbackData }
+  }
+
+  /** A press on the answer as Discord sends it: the message the button sits on, with its id and embeds. */
+  function pressOn(answer: CallbackData, messageId: string, customId: string, user = discord.user) {
+    const payload = discord.button({ customId, user })
+    return post({ ...payload, message: { ...payload.message, id: messageId, embeds: answer.embeds ?? [], components: answer.components ?? [] } })
+  }
+
+  it('GIVEN More and a 👍 then 👎 from one user over HTTP THEN the same replies, and the vote counts once', async () => {
+    const answer = (await post(discord.slashCommand({ name: 'ask', options: [option.string('question', 'What did the Taliban say about Pakistan?')] }))).data
+    const messageId = '1300000000000000555'
+    const more = await pressOn(answer, messageId, labelled(answer, 'More').custom_id as string)
+    expect(more.type).toBe(4)
+    expect(isEphemeral(more.data)).toBe(true)
+    expect(more.data.embeds?.[0]?.author?.name).toMatch(/^More on: /)
+    const [up, down] = buttonsOf(answer).filter((button) => button.emoji?.name === '👍' || button.emoji?.name === '👎')
+    const voter = buildUser({ id: '1300000000000000779', username: 'voter' })
+    expect((await pressOn(answer, messageId, up?.custom_id as string, voter)).data.content).toMatch(/recorded 👍/)
+    expect((await pressOn(answer, messageId, down?.custom_id as string, voter)).data.content).toMatch(/Changed to 👎/)
+    const passageId = (up?.custom_id as string).split(':')[2]
+    expect(await httpStorage.votesByPassage({ guildId: discord.guildId, since: new Date(0) })).toEqual([{ passageId, up: 0, down: 1 }])
   })
 })
 
