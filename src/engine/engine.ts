@@ -9,7 +9,7 @@ import type { SpellChecker } from '../normalise/englishDictionary.ts'
 import { sharedEnglishDictionary } from '../normalise/sharedDictionary.ts'
 import { articleInfoOf, type ArticleInfo, type ArticleScope } from './articleInfo.ts'
 import { analysedPassages } from './analysisCache.ts'
-import { ask, type AskContext, type AskOptions } from './ask.ts'
+import { ask, type AskContext, type AskOptions, type Retrieval } from './ask.ts'
 import { morePassages, type MoreOptions, type MoreResult } from './followUps.ts'
 import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes, type QuoteIndex } from './quote.ts'
 import { summarise, type SummaryOptions } from './summary.ts'
@@ -180,6 +180,10 @@ function* engineSteps(articles: Article[], options: EngineOptions): Generator<vo
     return result
   }
 
+  /** The ranking of the latest ask, for a `more` on the same question and scope right after it. */
+  let lastRetrieval: { key: string; retrieval: Retrieval } | null = null
+  // No scope (every article) and an empty one are different scopes.
+  const retrievalKey = (question: string, scope: ArticleScope | undefined) => `${scope?.articles ? `[${scopeKey(scope)}]` : '*'}\u0001${question}`
   /** What ask needs beside the index, for a scope: the same for an answer and for its "More". */
   const askContextFor = (scope: ArticleScope | undefined): AskContext => {
     const within = narrows(scope) ? scope?.articles : undefined
@@ -198,8 +202,15 @@ function* engineSteps(articles: Article[], options: EngineOptions): Generator<vo
     index,
     normalise,
     isName,
-    ask: (question, scope) => ask(indexIn(scope), question, options.ask, askContextFor(scope)),
-    more: (question, scope, more) => morePassages(indexIn(scope), question, options.ask, askContextFor(scope), more),
+    ask: (question, scope) => {
+      const key = retrievalKey(question, scope)
+      return ask(indexIn(scope), question, options.ask, { ...askContextFor(scope), onRetrieval: (retrieval) => (lastRetrieval = { key, retrieval }) })
+    },
+    more: (question, scope, more) => {
+      // Right after ask on the same question and scope (/ask offering More), its ranking is reused: pure, so the same.
+      const reuse = more?.shown && lastRetrieval?.key === retrievalKey(question, scope) ? { retrieval: lastRetrieval.retrieval } : {}
+      return morePassages(indexIn(scope), question, options.ask, askContextFor(scope), { ...more, ...reuse })
+    },
     quote: (query, scope) => lookUpQuotes(quotesIn(scope), query),
     summary,
     speakers: (scope) => listSpeakers(quotesIn(scope)),

@@ -1,6 +1,6 @@
 import type { Passage, Quotation, Span } from '../passages/types.ts'
 import type { PassageIndex } from '../search/passageIndex.ts'
-import { ask, retrieve, type AskContext, type AskOptions } from './ask.ts'
+import { ask, retrieve, type AskContext, type AskOptions, type Retrieval } from './ask.ts'
 import { analyseQuestion } from './question.ts'
 import type { RankedPassage } from './types.ts'
 
@@ -24,6 +24,8 @@ export interface MoreOptions {
   minScore?: number
   /** The ids the answer already shows; worked out by asking again when absent. */
   shown?: readonly string[]
+  /** The ranking the answer was decided on, when the caller has it (the same question and scope): not worked out again. */
+  retrieval?: Retrieval
 }
 
 export interface MoreResult {
@@ -58,7 +60,7 @@ export function morePassages(index: PassageIndex, rawQuestion: string, askOption
     shown = answer.passages.map((ranked) => ranked.passage.id)
   }
   const seen = new Set(shown)
-  const { ranked } = retrieve(index, analysed, askOptions, {}, context.isName, context.scope)
+  const { ranked } = options.retrieval ?? retrieve(index, analysed, askOptions, {}, context.isName, context.scope)
   const further = ranked
     .map((candidate): RankedPassage => ({ passage: candidate.passage, score: 1 / (1 + Math.exp(-candidate.rankScore)), matchedTerms: candidate.matchedTerms }))
     .filter((candidate) => !seen.has(candidate.passage.id) && candidate.score >= minScore)

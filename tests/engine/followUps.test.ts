@@ -57,6 +57,20 @@ describe('more: further passages for a question', () => {
     }
   })
 
+  it('GIVEN ask in one scope THEN more in another does not reuse its ranking', () => {
+    const both = twoArticleEngine()
+    const question = 'What did the minister say?'
+    for (const [first, second] of [[undefined, { articles: new Set([WIRE_SLUG]) }], [{ articles: new Set([MAIN_SLUG]) }, { articles: new Set([WIRE_SLUG]) }], [undefined, { articles: new Set<string>() }]] as const) {
+      const answer = both.ask(question, first)
+      const shown = answer.passages.map((ranked) => ranked.passage.id)
+      const reused = both.more(question, second, { shown, limit: 50 })
+      both.ask('something else entirely', second)
+      const again = both.more(question, second, { shown, limit: 50 })
+      expect(reused.passages.map((r) => r.passage.id)).toEqual(again.passages.map((r) => r.passage.id))
+      for (const ranked of reused.passages) expect(second.articles.has(ranked.passage.articleSlug)).toBe(true)
+    }
+  })
+
   it('GIVEN a question the article does not answer, or a summary request THEN there is no "more"', () => {
     const unanswered = engine.more('What did the Martian ambassador say about cricket?')
     expect(unanswered).toMatchObject({ answered: false, total: 0, passages: [] })
