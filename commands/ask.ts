@@ -3,7 +3,9 @@ import { audienceOf, stringOption } from '../src/interactions/options.ts'
 import type { CommandModule } from '../src/interactions/types.ts'
 import { askMessage } from '../src/presenters/discord/askMessage.ts'
 import { sourcesOf } from '../src/presenters/sources.ts'
+import { feedbackButtons } from '../src/interactions/feedback.ts'
 import { articleAutocomplete, pickArticle, scopeOf, withArticleOption } from './articleOption.ts'
+import { askFollowUpButtons } from './askFollowUps.ts'
 import { withAudienceOptions } from './audienceOptions.ts'
 
 export const MAX_QUESTION_LENGTH = 300
@@ -23,9 +25,16 @@ export const askCommand: CommandModule = {
     const pick = pickArticle(input, engine, false)
     if (pick.kind === 'refused') return pick.message
     const articles = pick.kind === 'one' ? [pick.article] : pick.articles
-    return askMessage(engine.ask(stringOption(input, 'question'), scopeOf(articles)), audienceOf(input), sourcesOf(articles))
+    const question = stringOption(input, 'question')
+    const scope = scopeOf(articles)
+    const result = engine.ask(question, scope)
+    // More is offered only when there is more: the further passages beyond the ones shown.
+    const more = result.answered && !result.summary && engine.more(question, scope, { limit: 0, shown: result.passages.map((ranked) => ranked.passage.id) }).total > 0
+    return askMessage(result, audienceOf(input), sourcesOf(articles), { more, ...(pick.kind === 'one' ? { article: pick.article.slug } : {}) })
   },
   autocomplete(input, { engine }) {
     return articleAutocomplete(input, engine)
   },
+  buttons: askFollowUpButtons,
+  sharedButtons: [feedbackButtons],
 }

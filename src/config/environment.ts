@@ -40,6 +40,11 @@ export const environmentSchema = z.object({
    * though they are private or local addresses. The only way to allow them.
    */
   ARTICLE_FETCH_ALLOW_HOSTS: z.preprocess(blankAsUndefined, z.string().optional()),
+  /**
+   * Secret that voters are hashed with for "one vote per person per answer". Optional: derived from
+   * DISCORD_TOKEN when unset (see interactions/feedback.ts); set it to keep votes matched across a token rotation.
+   */
+  FEEDBACK_SALT: z.preprocess(blankAsUndefined, z.string().min(16, 'must be at least 16 characters (a random secret)').optional()),
   /** Folder of `*.md` articles. Default: the project's `corpus/`. */
   CORPUS_DIR: z.preprocess(blankAsUndefined, z.string().default(DEFAULT_CORPUS_DIR)),
   ...productionSettings,

@@ -247,6 +247,8 @@ export interface AskContext {
   isName?: (word: string) => boolean
   /** The articles that may answer (a server's, or the one picked), by slug; all when absent. */
   scope?: ReadonlySet<string>
+  /** Called with the ranking ask decided on, for a caller to reuse (the engine's `more` right after an answer). */
+  onRetrieval?: (retrieval: Retrieval) => void
 }
 
 /** "tl;dr": the short summary, its first sentence as the answer, its passages as the sources. */
@@ -388,7 +390,9 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   if (positional) return positional
   if (question.terms.length === 0) return abstain(question, 'no-question', [], index)
 
-  const { profile, ranked, decision, article, weights } = retrieve(index, question, settings, {}, context.isName, context.scope)
+  const retrieval = retrieve(index, question, settings, {}, context.isName, context.scope)
+  context.onRetrieval?.(retrieval)
+  const { profile, ranked, decision, article, weights } = retrieval
   const missingWords = (article?.unmatched ?? profile.terms.filter((term) => term.matches.size === 0)).map((term) => term.word)
   const best = ranked[0]
   if (!best || !decision || !article) {

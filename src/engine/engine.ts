@@ -9,7 +9,8 @@ import type { SpellChecker } from '../normalise/englishDictionary.ts'
 import { sharedEnglishDictionary } from '../normalise/sharedDictionary.ts'
 import { articleInfoOf, type ArticleInfo, type ArticleScope } from './articleInfo.ts'
 import { analysedPassages } from './analysisCache.ts'
-import { ask, type AskOptions } from './ask.ts'
+import { ask, type AskContext, type AskOptions, type Retrieval } from './ask.ts'
+import { morePassages, type MoreOptions, type MoreResult } from './followUps.ts'
 import { buildQuoteIndex, listSpeakers, lookUpQuotes, suggestQuotes, type QuoteIndex } from './quote.ts'
 import { summarise, type SummaryOptions } from './summary.ts'
 import type { AskResult, QuoteResult, QuoteSuggestion, SpeakerEntry, SummaryResult } from './types.ts'
@@ -35,6 +36,8 @@ export interface EngineOptions {
 export interface Engine {
   /** `scope.articles` limits the answer to those articles (a server's, or the one picked). */
   ask(question: string, scope?: ArticleScope): AskResult
+  /** The passages that bear on a question beyond those its answer shows (the "More" button), a page at a time. */
+  more(question: string, scope?: ArticleScope, options?: MoreOptions): MoreResult
   quote(query: string, scope?: ArticleScope): QuoteResult
   /** Summary of one article (default: the first). Throws for an unknown slug. */
   summary(options?: { length?: SummaryOptions['length']; article?: string }): SummaryResult
@@ -177,21 +180,36 @@ function* engineSteps(articles: Article[], options: EngineOptions): Generator<vo
     return result
   }
 
+  /** The ranking of the latest ask, for a `more` on the same question and scope right after it. */
+  let lastRetrieval: { key: string; retrieval: Retrieval } | null = null
+  // No scope (every article) and an empty one are different scopes.
+  const retrievalKey = (question: string, scope: ArticleScope | undefined) => `${scope?.articles ? `[${scopeKey(scope)}]` : '*'}\u0001${question}`
+  /** What ask needs beside the index, for a scope: the same for an answer and for its "More". */
+  const askContextFor = (scope: ArticleScope | undefined): AskContext => {
+    const within = narrows(scope) ? scope?.articles : undefined
+    const visible = within ? articles.filter((article) => within.has(article.slug)) : articles
+    // "tl;dr" is answered by the summary only where one article is in view: with several, the question does not say which.
+    const only = visible.length === 1 ? (visible[0] as Article).slug : null
+    return {
+      normalise,
+      isName,
+      summary: () => (only ? summary({ length: 'short', article: only }) : null),
+      ...(within ? { scope: within } : {}),
+    }
+  }
+
   return {
     index,
     normalise,
     isName,
     ask: (question, scope) => {
-      const within = narrows(scope) ? scope?.articles : undefined
-      const visible = within ? articles.filter((article) => within.has(article.slug)) : articles
-      // "tl;dr" is answered by the summary only where one article is in view: with several, the question does not say which.
-      const only = visible.length === 1 ? (visible[0] as Article).slug : null
-      return ask(indexIn(scope), question, options.ask, {
-        normalise,
-        isName,
-        summary: () => (only ? summary({ length: 'short', article: only }) : null),
-        ...(within ? { scope: within } : {}),
-      })
+      const key = retrievalKey(question, scope)
+      return ask(indexIn(scope), question, options.ask, { ...askContextFor(scope), onRetrieval: (retrieval) => (lastRetrieval = { key, retrieval }) })
+    },
+    more: (question, scope, more) => {
+      // Right after ask on the same question and scope (/ask offering More), its ranking is reused: pure, so the same.
+      const reuse = more?.shown && lastRetrieval?.key === retrievalKey(question, scope) ? { retrieval: lastRetrieval.retrieval } : {}
+      return morePassages(indexIn(scope), question, options.ask, askContextFor(scope), { ...more, ...reuse })
     },
     quote: (query, scope) => lookUpQuotes(quotesIn(scope), query),
     summary,

@@ -1,7 +1,7 @@
 import type { BotMessage } from '../presenters/discord/botMessage.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../presenters/discord/notice.ts'
 import { cooldownText, type Cooldown } from './cooldown.ts'
-import type { AutocompleteInput, ButtonInput, ButtonResult, Choice, CommandInput, CommandModule, HandlerContext } from './types.ts'
+import type { AutocompleteInput, ButtonHandler, ButtonInput, ButtonResult, Choice, CommandInput, CommandModule, HandlerContext } from './types.ts'
 
 export type Outcome = 'ok' | 'unknown' | 'error' | 'cooldown'
 
@@ -19,7 +19,7 @@ export interface Routed<T> {
  */
 export class InteractionRouter {
   readonly #commands: Map<string, CommandModule>
-  readonly #buttons: Map<string, CommandModule>
+  readonly #buttons: Map<string, ButtonHandler>
 
   constructor(
     readonly modules: readonly CommandModule[],
@@ -27,7 +27,13 @@ export class InteractionRouter {
     readonly cooldown?: Cooldown,
   ) {
     this.#commands = new Map(modules.map((module) => [module.data.name, module]))
-    this.#buttons = new Map(modules.flatMap((module) => (module.buttons ? [[module.buttons.prefix, module] as const] : [])))
+    this.#buttons = new Map()
+    for (const handler of modules.flatMap((module) => [...(module.buttons ? [module.buttons] : []), ...(module.sharedButtons ?? [])])) {
+      // Two commands may share a handler (the feedback buttons), never a prefix with different handlers.
+      const taken = this.#buttons.get(handler.prefix)
+      if (taken && taken !== handler) throw new Error(`two button handlers for the prefix "${handler.prefix}"`)
+      this.#buttons.set(handler.prefix, handler)
+    }
   }
 
   command(name: string): CommandModule | undefined {
@@ -61,12 +67,12 @@ export class InteractionRouter {
 
   async runButton(input: ButtonInput, context: HandlerContext): Promise<Routed<ButtonResult>> {
     const prefix = input.customId.split(':')[0] ?? ''
-    const module = this.#buttons.get(prefix)
-    if (!module?.buttons) {
+    const handler = this.#buttons.get(prefix)
+    if (!handler) {
       return { result: { kind: 'reply', message: notice('This button no longer works. Run the command again.') }, outcome: 'unknown' }
     }
     try {
-      return { result: await module.buttons.handle(input, context), outcome: 'ok' }
+      return { result: await handler.handle(input, context), outcome: 'ok' }
     } catch (error) {
       return { result: { kind: 'reply', message: notice(SOMETHING_WENT_WRONG) }, outcome: 'error', error }
     }

@@ -51,6 +51,8 @@ export interface ButtonInput extends Invocation {
   messageEphemeral: boolean
   /** The author line of that message's first embed: where a reply states what it answers. */
   messageEmbedAuthor: string | null
+  /** The id of the message the button sits on: which answer a vote is on. Empty when the transport could not tell. */
+  messageId: string
 }
 
 export interface Choice {
@@ -71,10 +73,18 @@ export interface HandlerContext {
   storage?: Storage
   /** The clock, injectable for retention tests. */
   now?: () => Date
+  /** The secret that voter hashes are keyed with (see `feedbackSalt` in interactions/feedback.ts); absent where votes are not kept. */
+  feedbackSalt?: string
 }
 
 /** A button either rewrites the message it sits on, or answers with a new one. */
 export type ButtonResult = { kind: 'update'; message: BotMessage } | { kind: 'reply'; message: BotMessage }
+
+/** Buttons whose custom id starts with `prefix:`, and their handler. */
+export interface ButtonHandler {
+  prefix: string
+  handle(input: ButtonInput, context: HandlerContext): ButtonResult | Promise<ButtonResult>
+}
 
 /** One slash command: its registration data and its handlers, which return replies rather than send them. */
 export interface CommandModule {
@@ -88,5 +98,7 @@ export interface CommandModule {
   execute(input: CommandInput, context: HandlerContext): BotMessage | Promise<BotMessage>
   autocomplete?(input: AutocompleteInput, context: HandlerContext): Choice[]
   /** Custom-id prefix this command's buttons carry, and their handler. */
-  buttons?: { prefix: string; handle(input: ButtonInput, context: HandlerContext): ButtonResult | Promise<ButtonResult> }
+  buttons?: ButtonHandler
+  /** Buttons its replies carry that other commands' replies carry too (👍/👎 feedback): one handler, shared. */
+  sharedButtons?: readonly ButtonHandler[]
 }

@@ -87,6 +87,7 @@ export function runEngineBench(lines: string[]): { askStats: Stats } {
   const rawAsk = timeEach(questions, (question) => raw.search(question))
   lines.push(row(`ask (${questions.length} questions)`, askStats, `${verdict(askStats.p99Ms, 2)}; ${ratio(askStats, rawAsk)}`))
   lines.push(row('  baseline: plain MiniSearch search()', rawAsk))
+  lines.push(row('ask + the More count (what /ask does)', askWithMoreCount(engine, questions)))
   const quotes = benchQuotes(engine, 1000)
   lines.push(row('quote (1000 look-ups)', timeEach(quotes, (query) => engine.quote(query))))
   lines.push(row('quote autocomplete (1000 prefixes)', timeEach(quotes.map((query) => query.slice(0, 3)), (prefix) => engine.suggestQuotes(prefix))))
@@ -120,9 +121,26 @@ export function runEngineBench(lines: string[]): { askStats: Stats } {
   const bigRaw = timeEach(bigQuestions, (question) => big.index.search.search(question, { tokenize: wordsOf, processTerm: termOf }), 20)
   lines.push(row(`ask (${bigQuestions.length} questions)`, bigAsk, `${verdict(bigAsk.p99Ms, 20)}; ${ratio(bigAsk, bigRaw)}`))
   lines.push(row('  baseline: MiniSearch search(), same index', bigRaw))
+  lines.push(row('ask + the More count (what /ask does)', askWithMoreCount(big, bigQuestions, 20)))
   lines.push(row('quote (1000 look-ups)', timeEach(benchQuotes(big, 1000, 17), (query) => big.quote(query), 20)))
   const slugs = big.articles().map((entry) => entry.slug)
   const bigPassages = new Map(slugs.map((slug) => [slug, big.index.passages.filter((passage) => passage.articleSlug === slug)]))
   lines.push(row('summary, computed (1000 articles, one each)', timeEach(slugs, (slug) => summariseArticle(bigPassages.get(slug) ?? [], { length: 'full' }), 20)))
   return { askStats }
+}
+
+/**
+ * What /ask does for each answer: ask, then count the further passages for
+ * its More button (reusing ask's ranking). Beside the ask row, the difference
+ * is what the More button costs.
+ */
+function askWithMoreCount(engine: Engine, questions: string[], warmUp?: number): Stats {
+  return timeEach(
+    questions,
+    (question) => {
+      const answer = engine.ask(question)
+      return engine.more(question, undefined, { limit: 0, shown: answer.passages.map((ranked) => ranked.passage.id) })
+    },
+    warmUp,
+  )
 }

@@ -45,8 +45,12 @@ export function autocompleteInput(commandName: string, name: string, value: stri
   return { ...invocation(), commandName, focused: { name, value }, options: { [name]: value } }
 }
 
-export function buttonInput(customId: string, messageEmbedAuthor: string | null, messageEphemeral = false): ButtonInput {
-  return { ...invocation(), customId, messageEmbedAuthor, messageEphemeral }
+/** The id of the message a button input sits on, unless a test names another. */
+export const MESSAGE_ID = '666666666666666666'
+
+export function buttonInput(customId: string, messageEmbedAuthor: string | null, messageEphemeral = false, overrides: Partial<Invocation> & { messageId?: string } = {}): ButtonInput {
+  const { messageId = MESSAGE_ID, ...invocationOverrides } = overrides
+  return { ...invocation(invocationOverrides), customId, messageEmbedAuthor, messageEphemeral, messageId }
 }
 
 export function handlerContext(channel: ChannelActions | null = null, engineOverride?: Engine): HandlerContext {

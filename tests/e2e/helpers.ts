@@ -50,6 +50,7 @@ const PROGRAM_VARIABLES = [
   'SHARD_COUNT',
   'ARTICLE_FETCH_ALLOW_HOSTS',
   'VECTOR_CACHE_DIR',
+  'FEEDBACK_SALT',
 ] as const
 
 /** A clean child environment: the program's variables blank unless given, dotenv quiet, no colours. */

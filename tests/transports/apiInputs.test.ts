@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { autocompleteInputOf, commandInputOf, type RawInteraction } from '../../src/transports/http/apiInputs.ts'
+import { autocompleteInputOf, buttonInputOf, commandInputOf, type RawInteraction } from '../../src/transports/http/apiInputs.ts'
 
 const base = { id: '1', application_id: '2', token: 't', guild_id: '3', channel_id: '4', member: { permissions: '32', user: { id: '5', username: 'mod' } } }
 
@@ -29,5 +29,11 @@ describe('HTTP payloads read as the gateway reads them', () => {
     const input = autocompleteInputOf({ ...base, type: 4, data: { name: 'article', options: [{ name: 'remove', type: 1, options: [{ name: 'article', type: 3, value: 'ist', focused: true }] }] } })
     expect(input.focused).toEqual({ name: 'article', value: 'ist' })
     expect(input.subcommand).toBe('remove')
+  })
+
+  it('GIVEN a button press THEN the message it sits on is read: its id (which answer a vote is on), flags and embed author', () => {
+    const input = buttonInputOf({ ...base, type: 3, data: { custom_id: 'vote:u:a-p1' }, message: { id: '1300000000000000999', flags: 64, embeds: [{ author: { name: 'Q: who?' } }] } })
+    expect(input).toMatchObject({ customId: 'vote:u:a-p1', messageId: '1300000000000000999', messageEphemeral: true, messageEmbedAuthor: 'Q: who?' })
+    expect(buttonInputOf({ ...base, type: 3, data: { custom_id: 'x' } }).messageId).toBe('')
   })
 })

@@ -1,10 +1,14 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js'
-import type { AskResult, UnansweredQuestion } from '../../engine/types.ts'
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js'
+import { cutQuotations } from '../../engine/followUps.ts'
+import type { AnsweredQuestion, AskResult, UnansweredQuestion } from '../../engine/types.ts'
 import { describeSpeaker, paragraphLabel } from '../citation.ts'
 import { sourceLine, theArticles, type Sources } from '../sources.ts'
 import type { Audience } from './audience.ts'
 import type { BotMessage } from './botMessage.ts'
+import { feedbackRow } from './feedbackButtons.ts'
 import { fitMessage } from './fitMessage.ts'
+import { followUpRow } from './followUpButtons.ts'
+import { ANSWER_AUTHOR, questionFitsAuthor } from './followUpMessages.ts'
 import { blockQuote, escapeMarkdown, markedPassage, mentionPrefix } from './formatting.ts'
 import { EMBED_COLOUR } from './limits.ts'
 
@@ -22,14 +26,45 @@ function notAnsweredEmbed(result: UnansweredQuestion, sources: Sources | undefin
           : `${sources?.several ? 'The articles don’t say' : 'The article doesn’t say'}. I only answer with quotes from ${them}, and none of ${sources?.several ? 'them' : 'it'} answers this.`
   return {
     color: NOT_ANSWERED_COLOUR,
-    author: { name: `Q: ${result.question || '(empty question)'}` },
+    author: { name: `${ANSWER_AUTHOR}${result.question || '(empty question)'}` },
     description,
     fields: [{ name: `What ${them} cover${sources?.several ? '' : 's'}`, value: result.topics.map((topic) => `• ${escapeMarkdown(topic)}`).join('\n') }],
   }
 }
 
-/** The reply to /ask: the answering passage quoted with its answer sentence marked, and its source. */
-export function askMessage(result: AskResult, audience: Audience, sources?: Sources): BotMessage {
+/** What the caller knows about an answer's follow-ups beyond the answer itself. */
+export interface AnswerButtons {
+  /** The engine has further passages for the question (the More button). */
+  more: boolean
+  /** The article the answer was limited to, which More keeps to. */
+  article?: string
+}
+
+/**
+ * An answer's button rows: More, Context and Whole quote (when the answer
+ * sentence cuts a quotation), then 👍 / 👎. A summary answer has no passage to
+ * page from or around, only feedback; an abstention has none.
+ */
+export function answerRows(result: AnsweredQuestion, buttons: AnswerButtons): Array<APIActionRowComponent<APIButtonComponent>> {
+  const top = result.passages[0]?.passage
+  if (!top) return []
+  const followUps = result.summary
+    ? null
+    : followUpRow({
+        more: buttons.more && questionFitsAuthor(result.question),
+        ...(buttons.article ? { article: buttons.article } : {}),
+        passageId: top.id,
+        cutQuotation: cutQuotations(top, result.answer)[0] ?? null,
+      })
+  const feedback = feedbackRow(result.answer.passageId)
+  return [...(followUps ? [followUps] : []), ...(feedback ? [feedback] : [])]
+}
+
+/**
+ * The reply to /ask: the answering passage quoted with its answer sentence marked, and its source.
+ * With `buttons`, an answer carries its follow-up and feedback rows.
+ */
+export function askMessage(result: AskResult, audience: Audience, sources?: Sources, buttons?: AnswerButtons): BotMessage {
   const [top, ...more] = result.passages
   let embed: APIEmbed
   if (!result.answered || !top) {
@@ -38,7 +73,7 @@ export function askMessage(result: AskResult, audience: Audience, sources?: Sour
     // "tl;dr": the short summary, each sentence verbatim with its paragraph, and where the full one is.
     embed = {
       color: EMBED_COLOUR,
-      author: { name: `Q: ${result.question}` },
+      author: { name: `${ANSWER_AUTHOR}${result.question}` },
       title: `Summary: ${result.summary.article.title}`,
       description: result.summary.sentences.map((sentence) => `• ${escapeMarkdown(sentence.text)} *(¶${sentence.paragraph})*`).join('\n'),
       footer: { text: 'Short summary, quoted verbatim from the article · /summary length:full gives more' },
@@ -57,7 +92,7 @@ export function askMessage(result: AskResult, audience: Audience, sources?: Sour
     }
     embed = {
       color: EMBED_COLOUR,
-      author: { name: `Q: ${result.question}` },
+      author: { name: `${ANSWER_AUTHOR}${result.question}` },
       // The title links to the original where the article has a URL.
       ...(article?.url ? { title: article.title, url: article.url } : {}),
       description: markedPassage(top.passage.text, result.answer, result.answer.highlights),
@@ -69,7 +104,7 @@ export function askMessage(result: AskResult, audience: Audience, sources?: Sour
   return fitMessage({
     ...(content ? { content } : {}),
     embeds: [embed],
-    components: [],
+    components: buttons && result.answered ? answerRows(result, buttons) : [],
     mentionUsers: audience.mentionUserId ? [audience.mentionUserId] : [],
     ephemeral: audience.ephemeral,
   })

@@ -7,6 +7,7 @@ import type { ChannelActions } from '../../interactions/channelActions.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
 import type { BotMessage } from '../../presenters/discord/botMessage.ts'
 import type { Logger } from '../../logging/logger.ts'
+import type { Storage } from '../../storage/storage.ts'
 import type { BotMetrics } from '../../metrics/botMetrics.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
@@ -28,6 +29,10 @@ export interface GatewayDependencies {
   metrics?: BotMetrics
   /** True once shutdown gave up on this interaction and answered it itself: the handler's late reply is dropped. */
   abandoned?: () => boolean
+  /** What the bot remembers (votes, unanswered questions); absent: nothing is kept. */
+  storage?: Storage
+  /** The secret voter hashes are keyed with (interactions/feedback.ts). */
+  feedbackSalt?: string
 }
 
 /** Called once the interaction's first response has reached Discord. */
@@ -40,6 +45,8 @@ function contextFor(interaction: Interaction, deps: GatewayDependencies): Handle
     ...(deps.library ? { library: deps.library } : {}),
     channel: channel && deps.wrapChannel ? deps.wrapChannel(channel, interaction) : channel,
     botUserId: deps.botUserId(),
+    ...(deps.storage ? { storage: deps.storage } : {}),
+    ...(deps.feedbackSalt ? { feedbackSalt: deps.feedbackSalt } : {}),
   }
 }
 

@@ -74,5 +74,6 @@ export function buttonInputOf(interaction: ButtonInteraction): ButtonInput {
     customId: interaction.customId,
     messageEphemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
     messageEmbedAuthor: interaction.message.embeds[0]?.author?.name ?? null,
+    messageId: interaction.message.id,
   }
 }

@@ -4,6 +4,8 @@ import type { Environment } from '../../config/environment.ts'
 import type { ArticleLibrary } from '../../interactions/articleLibrary.ts'
 import type { EngineSource } from '../../live/liveCorpus.ts'
 import { createLogger, type Logger } from '../../logging/logger.ts'
+import { feedbackSalt } from '../../interactions/feedback.ts'
+import type { Storage } from '../../storage/storage.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
 import { routerFor } from '../routerFor.ts'
 import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
@@ -23,13 +25,15 @@ export interface GatewayBotOptions {
   /** How long building the first engine took, for the metrics. */
   engineBuildMs?: number
   logger?: Logger
+  /** What the bot remembers; absent: nothing is kept (votes are acknowledged as not kept). */
+  storage?: Storage
 }
 
 /**
  * Logs in over the gateway with the Guilds intent only (slash commands need
  * no privileged intents) and answers interactions until stopped.
  */
-export async function startGatewayBot({ engines, library, environment, token, engineBuildMs = 0, logger: given }: GatewayBotOptions): Promise<Client> {
+export async function startGatewayBot({ engines, library, environment, token, engineBuildMs = 0, logger: given, storage }: GatewayBotOptions): Promise<Client> {
   const started = performance.now()
   // Under a ShardingManager every line says which shard wrote it.
   const shardIds = process.env.SHARDS !== undefined ? { shard: JSON.parse(process.env.SHARDS) as unknown } : {}
@@ -43,7 +47,18 @@ export async function startGatewayBot({ engines, library, environment, token, en
   })
   const router = routerFor(environment)
   const observed = await gatewayMetrics(client, { environment, engine: engines.current(), engineBuildMs, commandNames: router.modules.map((module) => module.data.name), logger })
-  const deps = { engines, ...(library ? { library } : {}), router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger, ...(observed ? { metrics: observed.metrics } : {}) }
+  const salt = feedbackSalt({ FEEDBACK_SALT: environment.FEEDBACK_SALT, DISCORD_TOKEN: token })
+  const deps = {
+    engines,
+    ...(library ? { library } : {}),
+    router,
+    rest: client.rest,
+    botUserId: () => client.user?.id ?? '',
+    logger,
+    ...(observed ? { metrics: observed.metrics } : {}),
+    ...(storage ? { storage } : {}),
+    ...(salt ? { feedbackSalt: salt } : {}),
+  }
   const drain = drainingGateway(deps, logger)
 
   client.on(Events.InteractionCreate, (interaction) => drain.accept(interaction))

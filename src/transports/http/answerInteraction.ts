@@ -6,6 +6,7 @@ import type { EngineSource } from '../../live/liveCorpus.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
 import type { Logger } from '../../logging/logger.ts'
+import type { Storage } from '../../storage/storage.ts'
 import type { BotMetrics, InteractionKind } from '../../metrics/botMetrics.ts'
 import { EPHEMERAL_FLAG, toApiMessage, type BotMessage } from '../../presenters/discord/botMessage.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
@@ -40,6 +41,10 @@ export interface HttpDependencies {
   botUserId: string
   logger: Logger
   metrics?: BotMetrics
+  /** What the bot remembers (votes, unanswered questions); absent: nothing is kept. */
+  storage?: Storage
+  /** The secret voter hashes are keyed with (interactions/feedback.ts). */
+  feedbackSalt?: string
 }
 
 /** The HTTP response to send now, and work to finish after it (a deferred reply's edit). */
@@ -57,6 +62,8 @@ function contextFor(raw: RawInteraction, deps: HttpDependencies, wrap: (channel:
     ...(deps.library ? { library: deps.library } : {}),
     channel: channelId && raw.guild_id ? wrap(restChannelActions(deps.rest, channelId)) : null,
     botUserId: deps.botUserId,
+    ...(deps.storage ? { storage: deps.storage } : {}),
+    ...(deps.feedbackSalt ? { feedbackSalt: deps.feedbackSalt } : {}),
   }
 }
 

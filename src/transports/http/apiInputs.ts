@@ -29,7 +29,7 @@ export interface RawInteraction {
     /** Attachments named by id in attachment options (type 11). */
     resolved?: { attachments?: Record<string, { url: string; filename: string; size: number; content_type?: string }> }
   }
-  message?: { flags?: number; embeds?: Array<{ author?: { name?: string } }> }
+  message?: { id?: string; flags?: number; embeds?: Array<{ author?: { name?: string } }> }
 }
 
 const EPHEMERAL = 1 << 6
@@ -114,5 +114,6 @@ export function buttonInputOf(raw: RawInteraction): ButtonInput {
     customId: raw.data?.custom_id ?? '',
     messageEphemeral: ((raw.message?.flags ?? 0) & EPHEMERAL) !== 0,
     messageEmbedAuthor: raw.message?.embeds?.[0]?.author?.name ?? null,
+    messageId: typeof raw.message?.id === 'string' ? raw.message.id : '',
   }
 }

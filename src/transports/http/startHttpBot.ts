@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks'
 import type { Environment } from '../../config/environment.ts'
 import { loadEnvironment } from '../../config/loadEnvironment.ts'
 import { createLogger } from '../../logging/logger.ts'
+import { feedbackSalt } from '../../interactions/feedback.ts'
 import { parseAllowHosts } from '../../fetch/addresses.ts'
 import { fileArticleLibrary } from '../../live/fileArticleLibrary.ts'
 import { LiveCorpus } from '../../live/liveCorpus.ts'
@@ -50,7 +51,7 @@ export async function startHttpBot(environment: Environment): Promise<HttpEndpoi
     publicKey: publicKeyFromHex(publicKey as string),
     maxConnections: environment.HTTP_MAX_CONNECTIONS,
     // A bot application's user id is its application id.
-    deps: { engine, engines: corpus, library, router, rest, botUserId: applicationId as string, logger, metrics },
+    deps: { engine, engines: corpus, library, router, rest, botUserId: applicationId as string, logger, metrics, feedbackSalt: feedbackSalt(environment) as string },
     extraRoutes: {
       '/metrics': async (_request, response) => {
         const { contentType, text } = await metricsText()
