@@ -70,5 +70,16 @@ export function restChannelActions(rest: REST, channelId: string): ChannelAction
       translateErrors(async () => {
         await rest.delete(Routes.channelMessage(channelId, messageId))
       }),
+    messageExists: (messageId) =>
+      translateErrors(async () => {
+        try {
+          // Without the Message Content intent the answer has no text, but a deleted message is a 404 (10008).
+          await rest.get(Routes.channelMessage(channelId, messageId))
+          return true
+        } catch (error) {
+          if (error instanceof DiscordAPIError && error.code === 10008) return false
+          throw error
+        }
+      }),
   }
 }
