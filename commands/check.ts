@@ -79,7 +79,7 @@ export const checkCommand: CommandModule = {
         return { kind: 'reply', message: notice(`This check is out of date. Run **${CHECK_COMMAND_NAME}** on the message again.`) }
       }
       if ((await targetDeleted(context, messageId)) === true) {
-        return { kind: 'reply', message: notice('The message you checked has been deleted, so I didn’t post the check.') }
+        return { kind: 'reply', message: notice('The message you checked has been deleted (or its channel has), so I didn’t post the check.') }
       }
       // A new public message (the interaction's reply, so it works where only the user installed the app); it pings nobody.
       return { kind: 'reply', message: publicCheck(input.messageEmbeds ?? []) }

@@ -73,11 +73,12 @@ export function restChannelActions(rest: REST, channelId: string): ChannelAction
     messageExists: (messageId) =>
       translateErrors(async () => {
         try {
-          // Without the Message Content intent the answer has no text, but a deleted message is a 404 (10008).
+          // Without the Message Content intent the answer has no text, but a deleted message is a 404
+          // (10008 Unknown Message; 10003 Unknown Channel when its channel went with it).
           await rest.get(Routes.channelMessage(channelId, messageId))
           return true
         } catch (error) {
-          if (error instanceof DiscordAPIError && error.code === 10008) return false
+          if (error instanceof DiscordAPIError && (error.code === 10008 || error.code === 10003)) return false
           throw error
         }
       }),
