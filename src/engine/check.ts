@@ -63,11 +63,12 @@ export type CheckResult =
       why: 'empty' | 'only-links' | 'no-words'
     }
 
-const URL_PATTERN = /https?:\/\/\S+|<https?:\/\/[^>]+>/gi
+const URLS = /<?https?:\/\/[^\s>]+>?/gi
 
 function nothingToCheck(claim: string): 'empty' | 'only-links' | 'no-words' {
   if (claim.trim() === '') return 'empty'
-  if (URL_PATTERN.test(claim) && claim.replace(URL_PATTERN, '').replace(/[\s\p{P}]/gu, '') === '') return 'only-links'
+  const withoutLinks = claim.replace(URLS, '')
+  if (withoutLinks !== claim && withoutLinks.replace(/[\s\p{P}]/gu, '') === '') return 'only-links'
   return 'no-words'
 }
 
@@ -75,21 +76,18 @@ function nothingToCheck(claim: string): 'empty' | 'only-links' | 'no-words' {
  * General English verbs of denial and rejection: a passage whose sentence uses
  * one (with no denial in the claim itself) reports that someone denies the claim.
  */
-const DENIAL_VERB = /^(?:deny|denies|denied|denying|denial|denials|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|repudiate|repudiates|repudiated|disputes?|disputed|contests?|contested|rubbish(?:es|ed)?)$/i
+const DENIAL_VERB = /^(?:deny|denies|denied|denying|denial|denials|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|repudiate|repudiates|repudiated)$/i
 /** General English negators. */
 const NEGATOR = /^(?:not|no|never|neither|nor|none|nobody|nothing|cannot|n't|without)$/i
 /** Words that may stand between a negator and what it negates ("did not even", "has never been"). */
 const BETWEEN = /^(?:be|been|being|is|are|was|were|do|does|did|have|has|had|ever|even|yet|so|any|a|an|the|to|really|actually|actively|directly|officially|formally)$/i
-/** Words between a subject and its denial verb ("Islamabad strongly denies", "the ministry has also rejected"). */
-const SUBJECT_GAP = /^(?:has|have|had|was|were|is|are|also|later|again|since|swiftly|firmly|flatly|quickly|publicly|repeatedly|\p{L}+ly)$/iu
-
-/** Tokens of a text as words with offsets (contractions kept whole: "didn't" → "didn", "t" is not a negator, so split n't). */
+/** The words of a text with their offsets; a negative contraction is split so that its negator counts ("didn't" → "did", "n't"). */
 function wordsOf(text: string): Array<{ word: string; start: number; end: number }> {
   const words: Array<{ word: string; start: number; end: number }> = []
   for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
     const word = match[0]
     const start = match.index ?? 0
-    const negated = /^(\p{L}+)n['’]t$/iu.exec(word)
+    const negated = /^(\p{L}+?)n['’]t$/iu.exec(word)
     if (negated) {
       words.push({ word: negated[1] as string, start, end: start + (negated[1] as string).length })
       words.push({ word: "n't", start: start + (negated[1] as string).length, end: start + word.length })
@@ -98,17 +96,20 @@ function wordsOf(text: string): Array<{ word: string; start: number; end: number
   return words
 }
 
-/** Where in the sentence (offset in the passage) it denies: a denial verb, or a negator right before one of the claim's words ("no official statement", "did not allow"). */
-function denialAt(sentence: Span & { text: string }, highlights: readonly Span[]): number | null {
+/**
+ * Where in the sentence (offset in the passage) it denies: a denial verb, or a
+ * negator right before one of the claim's words ("no official statement", "did not allow").
+ */
+function denialAt(sentence: Span & { text: string }, highlights: readonly Span[]): { at: number; byVerb: boolean } | null {
   const words = wordsOf(sentence.text)
   const verb = words.find(({ word }) => DENIAL_VERB.test(word))
-  if (verb) return sentence.start + verb.start
+  if (verb) return { at: sentence.start + verb.start, byVerb: true }
   const marked = highlights.filter((span) => span.start >= sentence.start && span.end <= sentence.end).map((span) => span.start - sentence.start)
   for (const [index, { word, start }] of words.entries()) {
     if (!NEGATOR.test(word)) continue
     for (let next = index + 1; next < words.length && next <= index + 4; next++) {
       const following = words[next] as { word: string; start: number }
-      if (marked.includes(following.start)) return sentence.start + start
+      if (marked.includes(following.start)) return { at: sentence.start + start, byVerb: false }
       if (!BETWEEN.test(following.word)) break
     }
   }
@@ -134,7 +135,30 @@ function subjectOfDenial(passage: Passage, sentence: Span & { text: string }, at
     const found = known.find((speaker) => wordsOfName(speaker).has(folded))
     if (found) return found
   }
-  return null
+  return sourceNamedBy(clause)
+}
+
+/** Words that end a subject phrase: prepositions, auxiliaries, adverbs ("Hallgren Breweries on Monday", "the ministry has also"). */
+const ENDS_SUBJECT = /^(?:on|in|at|after|before|during|since|by|for|has|have|had|was|were|is|are|also|later|again|then|quickly|\p{L}+ly)$/iu
+/** Words that open a clause before its subject ("claims that Islamabad"). */
+const OPENS_CLAUSE = /^(?:that|which|who|but|and|however|meanwhile|yet)$/i
+
+/**
+ * A subject the speaker model did not list ("Local fishermen rejected …"): the
+ * clause's opening words up to a preposition, auxiliary or adverb, as a source
+ * named only as the article words it. Null when that is no short phrase.
+ */
+function sourceNamedBy(clause: string): Speaker | null {
+  const words = wordsOf(clause).map(({ word }) => word)
+  const opening = words.findLastIndex((word) => OPENS_CLAUSE.test(word))
+  const subject: string[] = []
+  for (const word of words.slice(opening + 1)) {
+    if (ENDS_SUBJECT.test(word)) break
+    subject.push(word)
+  }
+  if (subject.length === 0 || subject.length > 5 || !/\p{L}/u.test(subject.join(''))) return null
+  const name = subject.join(' ').replace(/^\p{Ll}/u, (first) => first.toUpperCase())
+  return { name, role: null, affiliation: null, title: null, isPerson: false, kind: 'source' }
 }
 
 /** ", saying …", ", adding …": after a denial, the denier's own reasons, which the claim may repeat. */
@@ -176,16 +200,17 @@ function namedAt(text: string, speaker: Speaker, start: number, end: number): nu
  */
 export function stanceOf(passage: Passage, sentence: Span & { text: string }, highlights: readonly Span[], claim: string): Stance {
   const speeches = speechesOver(passage, sentence)
-  const denial = claimIsNegative(claim) ? null : denialAt(sentence, highlights)
-  const at = denial !== null && !claimIsTheReason(sentence, denial, highlights) ? denial : null
-  if (at !== null) {
-    const subject = subjectOfDenial(passage, sentence, at)
-    const within = speeches.find((speech) => speech.start <= at && at < speech.end)
-    const speaker = subject ?? within?.speaker ?? null
-    return { kind: 'denies', speaker, via: !subject && within ? within.via : null, sentence }
+  const speechAt = (offset: number) => speeches.find((speech) => speech.start <= offset && offset < speech.end)
+  const found = claimIsNegative(claim) ? null : denialAt(sentence, highlights)
+  // A denial verb's subject is the denier; a negator's subject is only what is negated.
+  const denier = found?.byVerb ? subjectOfDenial(passage, sentence, found.at) : null
+  if (found && !claimIsTheReason(sentence, found.at, highlights)) {
+    const within = speechAt(found.at)
+    return { kind: 'denies', speaker: denier ?? within?.speaker ?? null, via: !denier && within ? within.via : null, sentence }
   }
-  const speech = (denial !== null ? speeches.find((candidate) => candidate.start <= denial && denial < candidate.end) : undefined) ?? speeches[0]
-  return { kind: 'says', speaker: speech?.speaker ?? null, via: speech?.via ?? null, sentence }
+  // A claim that repeats the denier's reasons (", saying …") is what the denier says.
+  const speech = (found ? speechAt(found.at) : undefined) ?? speeches[0]
+  return { kind: 'says', speaker: denier ?? speech?.speaker ?? null, via: denier ? null : (speech?.via ?? null), sentence }
 }
 
 /** The index terms of the claim's own words, read as ask reads them (normalised, then the term pipeline). */

@@ -2,12 +2,28 @@ import { describe, expect, it } from 'vitest'
 import { loadCorpus } from '../../src/corpus/loadCorpus.ts'
 import { createEngine, type Engine } from '../../src/engine/engine.ts'
 import { checkClaim, MAX_CLAIM_CHARS, type CheckResult } from '../../src/engine/check.ts'
-import { mainEngine, PROJECT_ROOT } from './support.ts'
+import { inlineArticle, mainEngine, PROJECT_ROOT } from './support.ts'
 
 let brewer: Engine | undefined
 /** A held-out fixture article (a takeover bid the company rejects). */
 function brewerEngine(): Engine {
   return (brewer ??= createEngine(loadCorpus(`${PROJECT_ROOT}tests/fixtures/heldout-attribution-6`)))
+}
+
+let harbour: Engine | undefined
+/** A small article written for these tests: a denial inside reported speech, a contraction, a group that rejects a claim. */
+function harbourEngine(): Engine {
+  return (harbour ??= createEngine([
+    inlineArticle(
+      [
+        'Harbour City council met on Tuesday to discuss the port expansion plan.',
+        'The mayor, Ruth Olsen, said the council didn’t approve the expansion plan for the northern harbour. “We have not approved anything yet,” Olsen said.',
+        'Local fishermen rejected claims that the expansion would create new jobs, saying the project would destroy the fishing grounds.',
+      ].join('\n\n'),
+      'harbour-plan',
+      'Harbour council delays port plan',
+    ),
+  ]))
 }
 
 function addressed(result: CheckResult) {
@@ -47,9 +63,33 @@ describe('checkClaim: what the article says about a claim, never a verdict', () 
     expect(result.stance.speaker?.name).toMatch(/Hallgren/)
   })
 
+  it('GIVEN a claim negated inside someone’s reported speech ("didn’t approve") THEN they deny it', () => {
+    const result = addressed(checkClaim(harbourEngine(), 'The council approved the expansion plan for the northern harbour'))
+    expect(result.stance.kind).toBe('denies')
+    expect(result.stance.speaker?.name).toBe('Ruth Olsen')
+  })
+
+  it('GIVEN a group the speaker model does not list rejecting the claim THEN the denial is theirs, named as the article words it', () => {
+    const result = addressed(checkClaim(harbourEngine(), 'The expansion would create new jobs'))
+    expect(result.stance.kind).toBe('denies')
+    expect(result.stance.speaker).toMatchObject({ name: 'Local fishermen', kind: 'source' })
+  })
+
+  it('GIVEN a plain statement of the article THEN it says it in its own voice (no speaker)', () => {
+    const result = addressed(checkClaim(harbourEngine(), 'The council met on Tuesday'))
+    expect(result.stance).toMatchObject({ kind: 'says', speaker: null })
+  })
+
+  it('GIVEN a claim the article contradicts with "without" THEN denies, in the article’s own voice', () => {
+    const result = addressed(checkClaim(mainEngine(), 'The Istanbul talks ended with an agreement'))
+    expect(result.stance).toMatchObject({ kind: 'denies', speaker: null })
+    expect(result.stance.sentence.text).toContain('without agreement')
+  })
+
   it('GIVEN a claim that repeats the denier’s own reasons (", saying …") THEN it is what they say, not what they deny', () => {
     const result = addressed(checkClaim(brewerEngine(), 'The bid undervalues the company'))
     expect(result.stance.kind).toBe('says')
+    expect(result.stance.speaker?.name).toMatch(/Hallgren/)
   })
 
   it('GIVEN a claim the article negates in its own voice THEN "denies" with no speaker (nobody is made to say it)', () => {
