@@ -27,8 +27,9 @@ export function messageIdOfPostButton(customId: string): string | null {
  * "The article reports that Islamabad denies this:": what the article says and
  * who says it, never whether the claim is true.
  */
-export function stanceLead(stance: Stance, sources?: Sources): string {
-  const article = theArticles(sources).replace(/^t/, 'T')
+export function stanceLead(stance: Stance): string {
+  // The passage is from one article (the Source field names it), however many are in scope.
+  const article = 'The article'
   if (!stance.speaker) return stance.kind === 'denies' ? `${article} reports otherwise:` : `${article} says:`
   const who = `**${escapeMarkdown(speakerLabel(stance.speaker))}**${stance.via ? ` (as quoted by ${escapeMarkdown(stance.via)})` : ''}`
   return stance.kind === 'denies' ? `${article} reports that ${who} denies this:` : `${article} reports that ${who} says:`
@@ -116,7 +117,7 @@ export function checkMessage(result: CheckResult, context: CheckContext): BotMes
       color: EMBED_COLOUR,
       author,
       ...(article?.url ? { title: article.title, url: article.url } : {}),
-      description: `${stanceLead(result.stance, sources)}\n${markedText(best.passage.text, best.highlights, result.stance.sentence)}${cut}`,
+      description: `${stanceLead(result.stance)}\n${markedText(best.passage.text, best.highlights, result.stance.sentence)}${cut}`,
       fields: [{ name: 'Source', value: escapeMarkdown(sourceLine(best.passage, sources)) }, ...more.map((checked) => seeAlso(checked, sources))],
       footer: { text: 'Quoted verbatim · the claim’s words are underlined · what the article reports, not a verdict' },
     }
