@@ -1,4 +1,4 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
 import { CorpusError } from '../src/corpus/parseArticle.ts'
 import { articleMarkdown, formatOfContentType, formatOfFile, importArticle, type SourceFormat } from '../src/corpus/import/importArticle.ts'
 import { parseArticle } from '../src/corpus/parseArticle.ts'
@@ -15,6 +15,7 @@ import { escapeUserText } from '../src/presenters/discord/escape.ts'
 import { escapeMarkdown } from '../src/presenters/discord/formatting.ts'
 import { notice } from '../src/presenters/discord/notice.ts'
 import { ARTICLE_OPTION, articlesIn } from './articleOption.ts'
+import { NEEDS_THE_BOT_IN_THE_SERVER } from './installs.ts'
 
 const PREFIX = 'article'
 /** How long Add and Remove wait for the live corpus to serve the change before answering (a button must answer within 3 s). */
@@ -23,7 +24,8 @@ const LIVE_WAIT_MS = 1_500
 const builder = new SlashCommandBuilder()
   .setName('article')
   .setDescription('Moderators: add an article to this server, or remove one')
-  .setContexts(InteractionContextType.Guild)
+  .setContexts(...NEEDS_THE_BOT_IN_THE_SERVER.contexts)
+  .setIntegrationTypes(...NEEDS_THE_BOT_IN_THE_SERVER.integrationTypes)
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((sub) =>
     sub
@@ -148,6 +150,7 @@ async function confirmRemove(input: ButtonInput, context: HandlerContext, librar
 }
 
 export const articleCommand: CommandModule = {
+  help: { example: '/article add url: https://example.com/news/story' },
   data: builder.toJSON(),
   defer: { ephemeral: true },
   async execute(input, context) {

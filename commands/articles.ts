@@ -1,7 +1,8 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js'
+import { SlashCommandBuilder } from 'discord.js'
 import type { CommandModule } from '../src/interactions/types.ts'
 import { articlesMessage } from '../src/presenters/discord/articlesMessage.ts'
 import { articlesIn } from './articleOption.ts'
+import { ANSWERS_ANYWHERE } from './installs.ts'
 
 const PREFIX = 'articles'
 
@@ -13,10 +14,12 @@ export function articlesPageId(page: number): string {
 const builder = new SlashCommandBuilder()
   .setName('articles')
   .setDescription('List the articles I can quote: title, outlet, date, link, slug and who is quoted')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .setContexts(...ANSWERS_ANYWHERE.contexts)
+  .setIntegrationTypes(...ANSWERS_ANYWHERE.integrationTypes)
   .addBooleanOption((option) => option.setName('hide').setDescription('Show the list only to you'))
 
 export const articlesCommand: CommandModule = {
+  help: { example: '/articles hide: True' },
   data: builder.toJSON(),
   execute(input, { engine }) {
     return articlesMessage(articlesIn(engine, input), 0, articlesPageId, { ephemeral: input.options.hide === true })

@@ -1,4 +1,4 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js'
+import { SlashCommandBuilder } from 'discord.js'
 import { audienceOf, stringOption } from '../src/interactions/options.ts'
 import type { CommandModule } from '../src/interactions/types.ts'
 import { askMessage } from '../src/presenters/discord/askMessage.ts'
@@ -7,19 +7,22 @@ import { feedbackButtons } from '../src/interactions/feedback.ts'
 import { articleAutocomplete, pickArticle, scopeOf, withArticleOption } from './articleOption.ts'
 import { askFollowUpButtons } from './askFollowUps.ts'
 import { withAudienceOptions } from './audienceOptions.ts'
+import { ANSWERS_ANYWHERE } from './installs.ts'
 
 export const MAX_QUESTION_LENGTH = 300
 
 const builder = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask a question about the articles: the answer is quoted from them')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .setContexts(...ANSWERS_ANYWHERE.contexts)
+  .setIntegrationTypes(...ANSWERS_ANYWHERE.integrationTypes)
   .addStringOption((option) =>
     option.setName('question').setDescription('Your question, e.g. “What did the defence minister say?”').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH),
   )
 withArticleOption(builder, 'Only this article (default: every article)')
 
 export const askCommand: CommandModule = {
+  help: { example: '/ask question: What did the minister say about the talks?' },
   data: withAudienceOptions(builder).toJSON(),
   execute(input, { engine }) {
     const pick = pickArticle(input, engine, false)

@@ -1,4 +1,4 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
 import { ChannelActionError, type ChannelActions, type PinnedMessage } from '../src/interactions/channelActions.ts'
 import { keepNewestPin } from '../src/interactions/keepNewestPin.ts'
 import { pinSummaryQueue } from '../src/interactions/keyedSerialiser.ts'
@@ -10,6 +10,7 @@ import { notice } from '../src/presenters/discord/notice.ts'
 import { articleOfPinnedFooter, summaryMessage, tooShortToSummarise } from '../src/presenters/discord/summaryMessage.ts'
 import { articleAutocomplete, pickArticle, withArticleOption } from './articleOption.ts'
 import { LENGTH_CHOICES, summaryLength } from './summary.ts'
+import { NEEDS_THE_BOT_IN_THE_SERVER } from './installs.ts'
 
 /** Discord's cap on pinned messages per channel. */
 export const MAX_PINS = 250
@@ -26,7 +27,8 @@ export const REQUIRED_BOT_PERMISSIONS: Array<[bigint, string]> = [
 const builder = new SlashCommandBuilder()
   .setName('pin-summary')
   .setDescription('Moderators: post the article summary here and pin it, replacing the previous one')
-  .setContexts(InteractionContextType.Guild)
+  .setContexts(...NEEDS_THE_BOT_IN_THE_SERVER.contexts)
+  .setIntegrationTypes(...NEEDS_THE_BOT_IN_THE_SERVER.integrationTypes)
   // Since 2026-02-23 only Pin Messages allows pinning; Manage Messages alone does not.
   .setDefaultMemberPermissions(PermissionFlagsBits.PinMessages)
   .addStringOption((option) => option.setName('length').setDescription('How long (default: short)').addChoices(...LENGTH_CHOICES))
@@ -122,10 +124,12 @@ async function postAndPin(input: CommandInput, context: HandlerContext, channel:
 }
 
 export const pinSummaryCommand: CommandModule = {
+  help: { example: '/pin-summary length: short' },
   data: builder.toJSON(),
   defer: { ephemeral: true },
   async execute(input, context) {
     const channel = context.channel
+    if (input.guildId !== null && input.botInGuild === false) return notice('`/pin-summary` needs me added to this server: I can only pin where I am a member.')
     if (input.guildId === null || channel === null) return notice('`/pin-summary` works in a server channel, not in DMs.')
     // Checked again here: server admins can let anyone see the command.
     if (input.memberPermissions === null || !has(input.memberPermissions, PermissionFlagsBits.PinMessages)) {

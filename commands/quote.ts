@@ -1,4 +1,4 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js'
+import { SlashCommandBuilder } from 'discord.js'
 import { audienceOf, stringOption } from '../src/interactions/options.ts'
 import type { CommandModule } from '../src/interactions/types.ts'
 import { autocompleteChoices } from '../src/presenters/discord/choices.ts'
@@ -7,6 +7,7 @@ import { queryOfQuoteMessage, quoteMessage } from '../src/presenters/discord/quo
 import { sourcesOf } from '../src/presenters/sources.ts'
 import { ARTICLE_OPTION, articleAutocomplete, pickArticle, scopeOf, withArticleOption } from './articleOption.ts'
 import { withAudienceOptions } from './audienceOptions.ts'
+import { ANSWERS_ANYWHERE } from './installs.ts'
 
 const PREFIX = 'quote'
 
@@ -27,13 +28,15 @@ function pageOf(customId: string): { page: number; article: string } | null {
 const builder = new SlashCommandBuilder()
   .setName('quote')
   .setDescription('Look up quotations by speaker (name or role) or by words in them')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .setContexts(...ANSWERS_ANYWHERE.contexts)
+  .setIntegrationTypes(...ANSWERS_ANYWHERE.integrationTypes)
   .addStringOption((option) =>
     option.setName('query').setDescription('A speaker (a surname, or a role such as “spokesperson”) or words from a quotation').setRequired(true).setMaxLength(100).setAutocomplete(true),
   )
 withArticleOption(builder, 'Only this article (default: every article)')
 
 export const quoteCommand: CommandModule = {
+  help: { example: '/quote query: spokesperson' },
   data: withAudienceOptions(builder).toJSON(),
   execute(input, { engine }) {
     const pick = pickArticle(input, engine, false)

@@ -17,6 +17,8 @@ export interface ChannelActions {
   unpin(messageId: string): Promise<void>
   /** Deletes one of the bot's own messages. */
   remove(messageId: string): Promise<void>
+  /** Whether a message is still in the channel (false once deleted); optional for adapters that cannot look. */
+  messageExists?(messageId: string): Promise<boolean>
 }
 
 export type ChannelActionFailure = 'missing-permissions' | 'missing-access' | 'pin-limit' | 'unknown-message' | 'other'

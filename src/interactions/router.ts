@@ -1,7 +1,7 @@
 import type { BotMessage } from '../presenters/discord/botMessage.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../presenters/discord/notice.ts'
 import { cooldownText, type Cooldown } from './cooldown.ts'
-import type { AutocompleteInput, ButtonHandler, ButtonInput, ButtonResult, Choice, CommandInput, CommandModule, HandlerContext } from './types.ts'
+import type { AutocompleteInput, ButtonHandler, ButtonInput, ButtonResult, Choice, CommandInput, CommandModule, HandlerContext, MessageCommandInput } from './types.ts'
 
 export type Outcome = 'ok' | 'unknown' | 'error' | 'cooldown'
 
@@ -50,6 +50,21 @@ export class InteractionRouter {
     if (wait > 0) return { result: notice(cooldownText(wait)), outcome: 'cooldown' }
     try {
       return { result: await module.execute(input, context), outcome: 'ok' }
+    } catch (error) {
+      return { result: notice(SOMETHING_WENT_WRONG), outcome: 'error', error }
+    }
+  }
+
+  /** A message context-menu command: the same catch, cooldown and unknown-command reply as slash commands. */
+  async runMessageCommand(input: MessageCommandInput, context: HandlerContext): Promise<Routed<BotMessage>> {
+    const module = this.#commands.get(input.commandName)
+    if (!module?.executeMessage) {
+      return { result: notice(`I don’t know “${input.commandName}” any more. Try \`/help\`.`), outcome: 'unknown' }
+    }
+    const wait = this.cooldown?.secondsToWait(input) ?? 0
+    if (wait > 0) return { result: notice(cooldownText(wait)), outcome: 'cooldown' }
+    try {
+      return { result: await module.executeMessage(input, context), outcome: 'ok' }
     } catch (error) {
       return { result: notice(SOMETHING_WENT_WRONG), outcome: 'error', error }
     }

@@ -1,4 +1,4 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js'
+import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js'
 import type { Engine } from '../engine/engine.ts'
 import type { BotMessage } from '../presenters/discord/botMessage.ts'
 import type { ArticleLibrary } from './articleLibrary.ts'
@@ -16,6 +16,13 @@ export interface Invocation {
   /** The bot's permissions in the channel, as Discord reports them with the interaction. */
   appPermissions: bigint | null
   locale: string
+  /**
+   * False when only a user install of the app authorised the interaction (Discord's
+   * `authorizing_integration_owners` has no guild install): in a server the bot is
+   * not a member of, it can only answer the interaction, not act in the channel.
+   * Absent means true.
+   */
+  botInGuild?: boolean
 }
 
 export type OptionValue = string | number | boolean
@@ -38,6 +45,25 @@ export interface CommandInput extends Invocation {
   attachments?: Record<string, AttachmentInput>
 }
 
+/** The message a message command was used on, as Discord includes it in the interaction (no Message Content intent needed). */
+export interface TargetMessage {
+  id: string
+  /** Its text ('' when it has none: embeds or attachments only). */
+  content: string
+  authorId: string
+  /** Written by this bot. */
+  fromThisBot: boolean
+  embeds: number
+  attachments: number
+}
+
+/** A message context-menu command ("Apps → Check against the article" on a message). */
+export interface MessageCommandInput extends Invocation {
+  commandName: string
+  /** Null when the interaction carried no copy of the message (it was deleted meanwhile). */
+  target: TargetMessage | null
+}
+
 export interface AutocompleteInput extends Invocation {
   commandName: string
   subcommand?: string
@@ -53,6 +79,8 @@ export interface ButtonInput extends Invocation {
   messageEmbedAuthor: string | null
   /** The id of the message the button sits on: which answer a vote is on. Empty when the transport could not tell. */
   messageId: string
+  /** The embeds of that message, as Discord sent them back: what a "Post in channel" button reposts. */
+  messageEmbeds?: APIEmbed[]
 }
 
 export interface Choice {
@@ -86,9 +114,15 @@ export interface ButtonHandler {
   handle(input: ButtonInput, context: HandlerContext): ButtonResult | Promise<ButtonResult>
 }
 
-/** One slash command: its registration data and its handlers, which return replies rather than send them. */
+/**
+ * One command: its registration data and its handlers, which return replies
+ * rather than send them. A message context-menu command registers message
+ * command data and answers through `executeMessage`.
+ */
 export interface CommandModule {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody
+  /** For `/help`: one example of use, and what the command does where its data has no description (message commands). */
+  help?: { example: string; description?: string }
   /**
    * Acknowledge at once and answer later, for handlers that call Discord
    * themselves; the value is whether that first acknowledgement is ephemeral.
@@ -96,6 +130,8 @@ export interface CommandModule {
    */
   defer?: { ephemeral: boolean }
   execute(input: CommandInput, context: HandlerContext): BotMessage | Promise<BotMessage>
+  /** The handler of a message context-menu command. */
+  executeMessage?(input: MessageCommandInput, context: HandlerContext): BotMessage | Promise<BotMessage>
   autocomplete?(input: AutocompleteInput, context: HandlerContext): Choice[]
   /** Custom-id prefix this command's buttons carry, and their handler. */
   buttons?: ButtonHandler

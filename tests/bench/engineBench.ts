@@ -5,6 +5,7 @@ import MiniSearch from 'minisearch'
 import { DEFAULT_CORPUS_DIR } from '../../src/config/paths.ts'
 import type { Article } from '../../src/corpus/article.ts'
 import { loadCorpus } from '../../src/corpus/loadCorpus.ts'
+import { checkClaim } from '../../src/engine/check.ts'
 import { createEngine, type Engine } from '../../src/engine/engine.ts'
 import { summarise as summariseArticle } from '../../src/engine/summary.ts'
 import { termOf, tokenize } from '../../src/search/terms.ts'
@@ -30,6 +31,22 @@ export function benchQuestions(engine: Engine, count: number, seed = 7): string[
     questions.push(pick(random, FRAMES).replace('{}', phrase))
   }
   return questions
+}
+
+/** Claims as people post them: a run of words from a passage, stated; some the article never addresses. */
+function benchClaims(engine: Engine, count: number, seed = 23): string[] {
+  const random = seededRandom(seed)
+  const claims: string[] = []
+  while (claims.length < count) {
+    if (random() < 0.15) {
+      claims.push(pick(random, ['The weather in Oslo is mild', 'Quantum computers break encryption', 'lol', 'The cup final was a draw', 'https://example.com/story']))
+      continue
+    }
+    const words = pick(random, engine.index.passages).text.split(/\s+/)
+    const start = Math.floor(random() * Math.max(1, words.length - 10))
+    claims.push(words.slice(start, start + 5 + Math.floor(random() * 6)).join(' '))
+  }
+  return claims
 }
 
 function benchQuotes(engine: Engine, count: number, seed = 11): string[] {
@@ -88,6 +105,11 @@ export function runEngineBench(lines: string[]): { askStats: Stats } {
   lines.push(row(`ask (${questions.length} questions)`, askStats, `${verdict(askStats.p99Ms, 2)}; ${ratio(askStats, rawAsk)}`))
   lines.push(row('  baseline: plain MiniSearch search()', rawAsk))
   lines.push(row('ask + the More count (what /ask does)', askWithMoreCount(engine, questions)))
+  const claims = benchClaims(engine, 1000)
+  const checkStats = timeEach(claims, (claim) => checkClaim(engine, claim))
+  const askOnClaims = timeEach(claims, (claim) => engine.ask(claim))
+  lines.push(row(`check against the article (${claims.length} claims)`, checkStats, `${verdict(checkStats.p99Ms, 3)}; ×${(checkStats.p99Ms / Math.max(askOnClaims.p99Ms, 1e-6)).toFixed(1)} of ask's p99 on the same texts`))
+  lines.push(row('  baseline: ask on the same claims', askOnClaims))
   const quotes = benchQuotes(engine, 1000)
   lines.push(row('quote (1000 look-ups)', timeEach(quotes, (query) => engine.quote(query))))
   lines.push(row('quote autocomplete (1000 prefixes)', timeEach(quotes.map((query) => query.slice(0, 3)), (prefix) => engine.suggestQuotes(prefix))))

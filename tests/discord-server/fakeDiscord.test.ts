@@ -2,8 +2,11 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
   ChannelType,
   Client,
+  InteractionContextType,
   DiscordAPIError,
   DiscordjsError,
   Events,
@@ -24,6 +27,7 @@ import {
   DEFAULT_CHANNEL_ID,
   DEFAULT_GUILD_ID,
   MAX_PINS,
+  NOT_PRESENT_APP_PERMISSIONS,
   PIN_MESSAGES,
   buildUser,
   option,
@@ -364,6 +368,62 @@ describe('fake Discord: interactions', () => {
     expect(discord.messages(payload.channel.id).map((m) => m.content)).toEqual(['hi in DM']);
   });
 
+  it('GIVEN a message command on a user’s message THEN discord.js builds a MessageContextMenuCommandInteraction whose target carries content, embeds and attachments', async () => {
+    const { discord, client } = ctx;
+    const target = discord.postUserMessage({ content: 'a claim', embeds: [{ title: 'preview' }], attachments: ['photo.png'] });
+    const payload = discord.messageCommand({ name: 'Check this', target });
+    expect(payload.data.type).toBe(ApplicationCommandType.Message);
+    expect(payload.data.target_id).toBe(target.id);
+    const received = nextInteraction(client);
+    const callbackPromise = discord.sendInteraction(payload);
+    const interaction = await received;
+    if (!interaction.isMessageContextMenuCommand()) throw new Error('expected a message context menu command');
+    expect(interaction.targetMessage.content).toBe('a claim');
+    expect(interaction.targetMessage.embeds).toHaveLength(1);
+    expect(interaction.targetMessage.attachments.size).toBe(1);
+    expect(interaction.authorizingIntegrationOwners.guildId).toBe(discord.guildId);
+    await interaction.reply({ content: 'checked', flags: MessageFlags.Ephemeral });
+    expect((await callbackPromise).data.flags).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('GIVEN a message command whose target Discord did not resolve THEN discord.js has no target message (and does not throw)', async () => {
+    const { discord, client } = ctx;
+    const received = nextInteraction(client);
+    const callbackPromise = discord.sendInteraction(discord.messageCommand({ name: 'Check this', target: null }));
+    const interaction = await received;
+    if (!interaction.isMessageContextMenuCommand()) throw new Error('expected a message context menu command');
+    expect(interaction.options.getMessage('message')).toBeNull();
+    await interaction.reply({ content: 'gone', flags: MessageFlags.Ephemeral });
+    await callbackPromise;
+  });
+
+  it('GIVEN a user-install interaction in a server the bot is not in THEN only the user owns it, app permissions are the not-present set, and the bot cannot post there', async () => {
+    const { discord, client } = ctx;
+    const foreignGuild = '1300000000000099100';
+    const foreignChannel = '1300000000000099200';
+    const payload = discord.slashCommand({ name: 'quote', guildId: foreignGuild, channelId: foreignChannel, installation: 'user' });
+    expect(payload.authorizing_integration_owners).toEqual({ [ApplicationIntegrationType.UserInstall]: discord.user.id });
+    expect(BigInt(payload.app_permissions)).toBe(NOT_PRESENT_APP_PERMISSIONS);
+    const received = nextInteraction(client);
+    const callbackPromise = discord.sendInteraction(payload);
+    const interaction = await received;
+    expect(interaction.authorizingIntegrationOwners.guildId).toBeNull();
+    expect(interaction.authorizingIntegrationOwners.userId).toBe(discord.user.id);
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    await interaction.reply('public answer where the bot is not a member');
+    expect((await callbackPromise).status).toBeLessThan(300);
+    const error = await rejection(client.rest.post(Routes.channelMessages(foreignChannel), { body: { content: 'x' } }));
+    expect((error as DiscordAPIError).code).toBe(50001);
+  });
+
+  it('GIVEN a group-DM interaction THEN its context is PRIVATE_CHANNEL, owned by the user install', async () => {
+    const { discord } = ctx;
+    const payload = discord.slashCommand({ name: 'quote', guildId: null, groupDm: true });
+    expect(payload.context).toBe(InteractionContextType.PrivateChannel);
+    expect(payload.channel.type).toBe(ChannelType.GroupDM);
+    expect(payload.authorizing_integration_owners).toEqual({ [ApplicationIntegrationType.UserInstall]: discord.user.id });
+  });
+
   it('GIVEN a reply over 2000 characters THEN the fake rejects it with 50035 Invalid Form Body', async () => {
     const { discord, client } = ctx;
     const received = nextInteraction(client);
@@ -601,6 +661,17 @@ describe('fake Discord: command registration', () => {
 
     // Builders pick up the registered id.
     expect(discord.slashCommand({ name: 'quote' }).data.id).toBe(result[0]?.id);
+  });
+
+  it('GIVEN a message command with integration types and contexts THEN they are stored; unknown values fail with 50035', async () => {
+    const check = { name: 'Check against the article', type: 3, integration_types: [0, 1], contexts: [0, 1, 2] };
+    const [stored] = (await rest.put(Routes.applicationCommands(discord.applicationId), { body: [check] })) as Array<Record<string, unknown>>;
+    expect(stored).toMatchObject(check);
+    const error = await rejection(rest.put(Routes.applicationCommands(discord.applicationId), { body: [{ ...check, integration_types: [2], contexts: [0, 5] }] }));
+    expect((error as DiscordAPIError).code).toBe(50035);
+    expect((error as DiscordAPIError).rawError).toMatchObject({ errors: { '0': { integration_types: { '0': {} }, contexts: { '1': {} } } } });
+    const described = await rejection(rest.put(Routes.applicationCommands(discord.applicationId), { body: [{ ...check, description: 'not allowed' }] }));
+    expect((described as DiscordAPIError).code).toBe(50035);
   });
 
   it('GIVEN an invalid command (uppercase name, required after optional) THEN the PUT fails with 50035', async () => {

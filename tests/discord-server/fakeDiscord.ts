@@ -23,6 +23,7 @@ import type {
   APIEmbed,
   APIInteraction,
   APIMessage,
+  APIMessageApplicationCommandInteraction,
   APIMessageComponentButtonInteraction,
   APIUser,
   ApplicationFlags,
@@ -38,12 +39,14 @@ import {
   DEFAULT_USER,
   buildAutocompleteInteraction,
   buildButtonInteraction,
+  buildMessageCommandInteraction,
+  buildUserMessage,
   buildSlashCommandInteraction,
   buttonRow,
   buildUser,
   nextSnowflake,
 } from './payloads.ts';
-import type { AutocompleteInit, ButtonInit, SlashCommandInit } from './payloads.ts';
+import type { AutocompleteInit, ButtonInit, MessageCommandInit, SlashCommandInit, UserMessageInit } from './payloads.ts';
 import { RestRouter } from './rest.ts';
 import type { RecordedRequest } from './rest.ts';
 import { DiscordHttpError, FakeDiscordState, errors } from './state.ts';
@@ -217,6 +220,15 @@ export interface FakeDiscord {
   autocomplete(init: WithoutServerFields<AutocompleteInit>): APIApplicationCommandAutocompleteInteraction;
   /** Without `message`, first posts a bot message with this button in the channel. */
   button(init: WithoutServerFields<ButtonInit>): APIMessageComponentButtonInteraction;
+  /** A message context-menu command on `target` (registered command id filled in, as for slash commands). */
+  messageCommand(init: WithoutServerFields<MessageCommandInit>): APIMessageApplicationCommandInteraction;
+  /**
+   * Posts a message by someone (default DEFAULT_USER) in a channel, with embeds and attachments if given,
+   * and returns it as Discord would include it in `resolved.messages`.
+   */
+  postUserMessage(init: Omit<UserMessageInit, 'author' | 'channelId'> & { channelId?: string; author?: APIUser }): APIMessage;
+  /** Deletes a message as its author or a moderator would (MESSAGE_DELETE is dispatched). */
+  deleteMessage(messageId: string): void;
 
   /**
    * Stores a file as if a user attached it to a command, served at its CDN-like `url` on this
@@ -671,6 +683,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return buildButtonInteraction({ ...full, botUser, message: structuredClone(message) });
     },
 
+    messageCommand: (init) => buildMessageCommandInteraction({ ...withDefaults(init), ...commandDefaults(init.name, init) }),
+    postUserMessage: (init) => {
+      const author = init.author ?? DEFAULT_USER;
+      const channel = state.channel(init.channelId ?? channelId);
+      state.users.set(author.id, author);
+      const message = buildUserMessage({ ...init, author, channelId: channel.id });
+      channel.messages.set(message.id, message);
+      return structuredClone(message);
+    },
+    deleteMessage: (id) => {
+      const message = state.findMessage(id);
+      if (message) state.deleteMessage(message);
+    },
     messages: (cid = channelId) => [...state.channel(cid).messages.values()],
     message: (id) => state.findMessage(id),
     pinnedMessageIds: (cid = channelId) => state.pinnedIds(state.channel(cid)),

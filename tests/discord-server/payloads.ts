@@ -33,7 +33,9 @@ import type {
   APIInteractionDataResolvedGuildMember,
   APIInteractionGuildMember,
   APIMessage,
+  APIMessageApplicationCommandInteraction,
   APIMessageComponentButtonInteraction,
+  APIEmbed,
   APIUser,
   GuildFeature,
   GuildMemberFlags,
@@ -279,6 +281,24 @@ export interface InteractionContextInit {
   id?: string;
   /** Interaction token; default a fresh unique token. */
   token?: string;
+  /**
+   * Which install of the app authorised the interaction (`authorizing_integration_owners`). 'guild' (default):
+   * the bot is in the server. 'user': only the invoking user installed the app; in a server the bot is not a
+   * member of, Discord then sends `app_permissions` of ATTACH_FILES | EMBED_LINKS | MENTION_EVERYONE only.
+   * 'both': the server and the user installed it.
+   */
+  installation?: 'guild' | 'user' | 'both';
+  /** With `guildId: null`: a group DM (context PRIVATE_CHANNEL, channel type 3), reachable only through a user install. */
+  groupDm?: boolean;
+}
+
+/** What Discord reports as `app_permissions` where the bot is not present: (G)DMs with other users, servers it is not in. */
+export const NOT_PRESENT_APP_PERMISSIONS: bigint = PermissionFlagsBits.AttachFiles | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.MentionEveryone;
+
+function integrationOwners(installation: 'guild' | 'user' | 'both', guildId: string | null, userId: string): Partial<Record<ApplicationIntegrationType, string>> {
+  const guild = { [ApplicationIntegrationType.GuildInstall]: guildId ?? '0' };
+  const user = { [ApplicationIntegrationType.UserInstall]: userId };
+  return installation === 'guild' ? guild : installation === 'user' ? user : { ...guild, ...user };
 }
 
 interface BaseFields {
@@ -308,12 +328,14 @@ function baseFields(ctx: InteractionContextInit): BaseFields & GuildOrDmFields {
   const channelId = ctx.channelId ?? (inGuild ? DEFAULT_CHANNEL_ID : nextSnowflake());
   const memberPermissions = permissionsString(ctx.memberPermissions ?? DEFAULT_MEMBER_PERMISSIONS);
   const locale = ctx.locale ?? Locale.EnglishUS;
+  const installation = ctx.installation ?? (ctx.groupDm ? 'user' : 'guild');
+  const notPresent = installation === 'user' || ctx.groupDm === true;
   const common = {
     id: ctx.id ?? nextSnowflake(),
     application_id: applicationId,
     token: ctx.token ?? newInteractionToken(),
     version: 1 as const,
-    app_permissions: permissionsString(ctx.appPermissions ?? DEFAULT_BOT_PERMISSIONS),
+    app_permissions: permissionsString(ctx.appPermissions ?? (notPresent ? NOT_PRESENT_APP_PERMISSIONS : DEFAULT_BOT_PERMISSIONS)),
     locale,
     entitlements: [] as [],
     attachment_size_limit: 10 * 1024 * 1024,
@@ -336,7 +358,7 @@ function baseFields(ctx: InteractionContextInit): BaseFields & GuildOrDmFields {
     };
     return {
       ...common,
-      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
+      authorizing_integration_owners: integrationOwners(installation, guildId, user.id),
       context: InteractionContextType.Guild,
       channel,
       guild_id: guildId,
@@ -345,9 +367,18 @@ function baseFields(ctx: InteractionContextInit): BaseFields & GuildOrDmFields {
       member: buildInteractionMember(user, memberPermissions),
     };
   }
+  if (ctx.groupDm) {
+    return {
+      ...common,
+      authorizing_integration_owners: integrationOwners('user', null, user.id),
+      context: InteractionContextType.PrivateChannel,
+      channel: { id: channelId, type: ChannelType.GroupDM, last_message_id: null, recipients: [user], name: null, icon: null, owner_id: user.id } as never,
+      user,
+    };
+  }
   return {
     ...common,
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: '0' },
+    authorizing_integration_owners: integrationOwners(installation, null, user.id),
     context: InteractionContextType.BotDM,
     channel: {
       id: channelId,
@@ -385,6 +416,53 @@ export function buildSlashCommandInteraction(init: SlashCommandInit): APIChatInp
     ...(init.commandGuildId ? { guild_id: init.commandGuildId } : {}),
   };
   return { ...baseFields(init), type: InteractionType.ApplicationCommand, data };
+}
+
+export interface UserMessageInit {
+  id?: string;
+  channelId: string;
+  author: APIUser;
+  content?: string;
+  embeds?: APIEmbed[];
+  /** Attachments by file name (sizes and urls are made up). */
+  attachments?: string[];
+}
+
+/** A message someone posted, as Discord includes it in `resolved.messages` (content included: no intent needed there). */
+export function buildUserMessage(init: UserMessageInit): APIMessage {
+  const message = buildBotMessage({ channelId: init.channelId, author: init.author, content: init.content ?? '', ...(init.id ? { id: init.id } : {}) });
+  message.embeds = init.embeds ?? [];
+  message.attachments = (init.attachments ?? []).map((filename) => {
+    const id = nextSnowflake();
+    const url = `https://cdn.discordapp.invalid/attachments/${init.channelId}/${id}/${filename}`;
+    return { id, filename, size: 1024, url, proxy_url: url };
+  });
+  return message;
+}
+
+export interface MessageCommandInit extends InteractionContextInit {
+  /** The command's name as registered ("Check against the article"). */
+  name: string;
+  commandId?: string;
+  commandGuildId?: string;
+  /** The message right-clicked. With `null`, `resolved.messages` lacks it (as if deleted before Discord resolved it). */
+  target: APIMessage | null;
+  /** `target_id` when `target` is null. Default a fresh snowflake. */
+  targetId?: string;
+}
+
+/** A type-2 APPLICATION_COMMAND interaction for a MESSAGE context-menu command (`data.type` 3, `target_id`, `resolved.messages`). */
+export function buildMessageCommandInteraction(init: MessageCommandInit): APIMessageApplicationCommandInteraction {
+  const targetId = init.target?.id ?? init.targetId ?? nextSnowflake();
+  const data: APIMessageApplicationCommandInteraction['data'] = {
+    id: init.commandId ?? nextSnowflake(),
+    name: init.name,
+    type: ApplicationCommandType.Message,
+    target_id: targetId,
+    resolved: { messages: init.target ? { [targetId]: init.target } : {} },
+    ...(init.commandGuildId ? { guild_id: init.commandGuildId } : {}),
+  };
+  return { ...baseFields(init), type: InteractionType.ApplicationCommand, data } as APIMessageApplicationCommandInteraction;
 }
 
 export interface AutocompleteInit extends InteractionContextInit {

@@ -6,6 +6,7 @@ import {
   ApplicationCommandType,
   ChannelType,
   GatewayIntentBits,
+  InteractionContextType,
   InteractionType,
   MessageFlags,
   MessageReferenceType,
@@ -772,7 +773,10 @@ export class FakeDiscordState {
       type,
       description: '',
       nsfw: false,
-      ...(guildId === null ? { dm_permission: true, integration_types: [0], contexts: null } : {}),
+      // Discord echoes integration types and contexts back; without them, a command is guild-install only.
+      integration_types: [0],
+      contexts: null,
+      ...(guildId === null ? { dm_permission: true } : {}),
       ...body,
       id: existing?.id ?? nextSnowflake(),
       application_id: this.applicationId,
@@ -813,7 +817,11 @@ export class FakeDiscordState {
     }
     const channelId = payload.channel?.id ?? payload.channel_id;
     if (!channelId) throw new Error('interaction payload needs channel.id');
-    if (!payload.guild_id) this.ensureDmChannel(channelId, user);
+    if (!payload.guild_id) {
+      const channel = this.ensureDmChannel(channelId, user);
+      // A group DM the bot is not in (reached through a user install): it can answer, not act there.
+      if (payload.context === InteractionContextType.PrivateChannel) channel.botPermissions = BigInt(payload.app_permissions);
+    }
     else if (!this.channels.has(channelId)) {
       // A guild channel the fake was not configured with: track its messages anyway.
       this.channels.set(channelId, {

@@ -272,6 +272,20 @@ function checkOptions(options: unknown, path: (string | number)[], depth: number
   });
 }
 
+/** `integration_types` (0 guild install, 1 user install) and `contexts` (0 guild, 1 bot DM, 2 private channel): null, or a list of known values. */
+function checkEnumList(value: unknown, path: (string | number)[], allowed: number[], issues: FieldIssue[]): void {
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) {
+    issues.push({ path, code: 'BASE_TYPE_ARRAY', message: 'Must be an array.' });
+    return;
+  }
+  value.forEach((item: unknown, i) => {
+    if (typeof item !== 'number' || !allowed.includes(item)) {
+      issues.push({ path: [...path, i], code: 'BASE_TYPE_CHOICES', message: `Value must be one of {${allowed.join(', ')}}.` });
+    }
+  });
+}
+
 /** Checks one command definition (POST/PATCH body, or an element of a bulk PUT). */
 export function validateCommand(command: unknown, prefix: (string | number)[] = []): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -290,6 +304,8 @@ export function validateCommand(command: unknown, prefix: (string | number)[] = 
   } else if (type !== 4) {
     issues.push({ path: [...prefix, 'type'], code: 'BASE_TYPE_CHOICES', message: 'Value must be one of {1, 2, 3, 4}.' });
   }
+  checkEnumList(command.integration_types, [...prefix, 'integration_types'], [0, 1], issues);
+  checkEnumList(command.contexts, [...prefix, 'contexts'], [0, 1, 2], issues);
   return issues;
 }
 

@@ -8,7 +8,8 @@ import { loadEngine } from '../../src/loadEngine.ts'
 import { createLogger } from '../../src/logging/logger.ts'
 import { startHttpEndpoint } from '../../src/transports/http/startHttpEndpoint.ts'
 import { publicKeyFromHex } from '../../src/transports/http/verifySignature.ts'
-import { option, PIN_MESSAGES, startFakeDiscord, type FakeDiscord } from '../discord-server/fakeDiscord.ts'
+import { CHECK_COMMAND_NAME } from '../../commands/check.ts'
+import { buildBotMessage, option, PIN_MESSAGES, startFakeDiscord, type FakeDiscord } from '../discord-server/fakeDiscord.ts'
 
 /**
  * The HTTP interactions transport: Discord POSTs signed interactions, the
@@ -104,6 +105,32 @@ describe('HTTP interactions endpoint', () => {
     expect(json.type).toBe(4)
     expect(json.data.flags).toBe(64)
     expect(json.data.content).toContain('/ask')
+  })
+
+  it('GIVEN the check message command THEN the claim is read from data.resolved.messages and answered ephemerally with a Post button', async () => {
+    const target = discord.postUserMessage({ content: 'Pakistan allowed US drone operations from its territory' })
+    const { json } = await post(discord.messageCommand({ name: CHECK_COMMAND_NAME, target }))
+    expect(json.type).toBe(4)
+    expect(json.data.flags).toBe(64)
+    expect(json.data.embeds[0].description).toContain('Islamabad')
+    expect(json.data.embeds[0].description).toContain('denies this')
+    expect(json.data.components[0].components[0].custom_id).toBe(`check:post:${target.id}`)
+  })
+
+  it('GIVEN "Post in channel" over HTTP THEN the check is the public reply, pinging nobody; a deleted target is refused', async () => {
+    const target = discord.postUserMessage({ content: 'Pakistan allowed US drone operations from its territory' })
+    const checked = await post(discord.messageCommand({ name: CHECK_COMMAND_NAME, target }))
+    const ephemeral = { ...buildBotMessage({ channelId: discord.channelId, author: discord.botUser, flags: 64, components: checked.json.data.components }), embeds: checked.json.data.embeds }
+    const click = () => post(discord.button({ customId: `check:post:${target.id}`, message: ephemeral }))
+    const { json } = await click()
+    expect(json.type).toBe(4)
+    expect(json.data.flags).toBeUndefined()
+    expect(json.data.allowed_mentions).toEqual({ parse: [], users: [] })
+    expect(json.data.embeds[0].description).toBe(checked.json.data.embeds[0].description)
+    discord.deleteMessage(target.id)
+    const refused = await click()
+    expect(refused.json.data.flags).toBe(64)
+    expect(refused.json.data.content).toMatch(/has been deleted/)
   })
 
   it('GIVEN /pin-summary by a moderator THEN it defers ephemerally, pins on the current route and edits the original response', async () => {

@@ -43,10 +43,13 @@ interface CommandDefinition {
   name: string
   default_member_permissions?: string | null
   contexts?: number[]
+  integration_types?: number[]
+  type?: number
+  description?: string
   options?: Array<{ name: string; type: number; autocomplete?: boolean; max_length?: number; required?: boolean }>
 }
 
-const COMMAND_NAMES = ['article', 'articles', 'ask', 'pin-summary', 'quote', 'summary']
+const COMMAND_NAMES = ['Check against the article', 'article', 'articles', 'ask', 'help', 'pin-summary', 'quote', 'summary']
 
 function expectDefinitions(expect: ExpectStatic, put: RecordedRequest): void {
   const definitions = put.body as CommandDefinition[]
@@ -69,6 +72,15 @@ function expectDefinitions(expect: ExpectStatic, put: RecordedRequest): void {
   const question = byName.get('ask')?.options?.find((o) => o.name === 'question')
   expect(question?.max_length).toBe(300)
   expect(question?.required).toBe(true)
+  // User install (issue 10): the answering commands also work where only a user installed the app; pins and /article need the bot in the server.
+  for (const name of ['ask', 'quote', 'summary', 'articles', 'help', 'Check against the article']) {
+    expect(byName.get(name)?.integration_types, `${name} integration types`).toEqual([0, 1])
+    expect(byName.get(name)?.contexts, `${name} contexts`).toEqual([0, 1, 2])
+  }
+  for (const name of ['pin-summary', 'article']) expect(byName.get(name)?.integration_types, `${name} integration types`).toEqual([0])
+  // The check is a message command (right-click → Apps), with no description, as Discord requires.
+  expect(byName.get('Check against the article')?.type).toBe(3)
+  expect(byName.get('Check against the article')?.description ?? '').toBe('')
   // Everyone may use the answering commands.
   for (const name of ['ask', 'quote', 'summary', 'articles']) expect(byName.get(name)?.default_member_permissions ?? null).toBeNull()
   expect(put.headers.authorization).toBe(`Bot ${BOT_TOKEN}`)
@@ -131,7 +143,7 @@ describe.concurrent('npm start with DISCORD_API_URL', () => {
 })
 
 describe.concurrent('npm run deploy-commands', () => {
-  it('with DISCORD_GUILD_ID: one bulk PUT of the 6 commands to the guild route', async ({ expect }) => {
+  it('with DISCORD_GUILD_ID: one bulk PUT of the 8 commands to the guild route', async ({ expect }) => {
     const route = `/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`
     const deploy = track(
       deployCommands({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId }),

@@ -70,5 +70,17 @@ export function restChannelActions(rest: REST, channelId: string): ChannelAction
       translateErrors(async () => {
         await rest.delete(Routes.channelMessage(channelId, messageId))
       }),
+    messageExists: (messageId) =>
+      translateErrors(async () => {
+        try {
+          // Without the Message Content intent the answer has no text, but a deleted message is a 404
+          // (10008 Unknown Message; 10003 Unknown Channel when its channel went with it).
+          await rest.get(Routes.channelMessage(channelId, messageId))
+          return true
+        } catch (error) {
+          if (error instanceof DiscordAPIError && (error.code === 10008 || error.code === 10003)) return false
+          throw error
+        }
+      }),
   }
 }

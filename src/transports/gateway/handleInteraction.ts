@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type REST } from 'discord.js'
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type MessageContextMenuCommandInteraction, type REST } from 'discord.js'
 import type { ArticleLibrary } from '../../interactions/articleLibrary.ts'
 import type { EngineSource } from '../../live/liveCorpus.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
@@ -13,7 +13,7 @@ import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts
 import { loggableError } from '../discordRest/loggableError.ts'
 import { restChannelActions } from '../discordRest/restChannelActions.ts'
 import { editOptions, replyOptions } from './discordJsMessage.ts'
-import { autocompleteInputOf, buttonInputOf, commandInputOf } from './interactionInputs.ts'
+import { autocompleteInputOf, buttonInputOf, commandInputOf, messageCommandInputOf } from './interactionInputs.ts'
 
 export interface GatewayDependencies {
   /** Each interaction takes the current engine once and answers on it, even if the corpus reloads meanwhile. */
@@ -39,7 +39,9 @@ export interface GatewayDependencies {
 type Responded = () => void
 
 function contextFor(interaction: Interaction, deps: GatewayDependencies): HandlerContext {
-  const channel = interaction.channelId && interaction.guildId ? restChannelActions(deps.rest, interaction.channelId) : null
+  // A user install in a server without the bot: nothing can be done in the channel, only answered.
+  const userInstallOnly = interaction.authorizingIntegrationOwners?.guildId == null && interaction.authorizingIntegrationOwners?.userId != null
+  const channel = interaction.channelId && interaction.guildId && !userInstallOnly ? restChannelActions(deps.rest, interaction.channelId) : null
   return {
     engine: deps.engines.current(),
     ...(deps.library ? { library: deps.library } : {}),
@@ -57,6 +59,22 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Gat
     responded()
   }
   const routed = await deps.router.runCommand(commandInputOf(interaction), contextFor(interaction, deps))
+  if (deps.abandoned?.()) return routed
+  if (interaction.deferred) await interaction.editReply(editOptions(routed.result))
+  else {
+    await interaction.reply({ ...replyOptions(routed.result), withResponse: true })
+    responded()
+  }
+  return routed
+}
+
+async function answerMessageCommand(interaction: MessageContextMenuCommandInteraction, deps: GatewayDependencies, responded: Responded): Promise<{ outcome: Outcome; error?: unknown }> {
+  const module = deps.router.command(interaction.commandName)
+  if (module?.defer) {
+    await interaction.deferReply(module.defer.ephemeral ? { flags: MessageFlags.Ephemeral } : {})
+    responded()
+  }
+  const routed = await deps.router.runMessageCommand(messageCommandInputOf(interaction, deps.botUserId()), contextFor(interaction, deps))
   if (deps.abandoned?.()) return routed
   if (interaction.deferred) await interaction.editReply(editOptions(routed.result))
   else {
@@ -103,6 +121,7 @@ export async function apologise(interaction: Interaction, logger: Logger, messag
 function describe(interaction: Interaction): { kind: string; name: string } {
   if (interaction.isChatInputCommand()) return { kind: 'command', name: interaction.commandName }
   if (interaction.isAutocomplete()) return { kind: 'autocomplete', name: interaction.commandName }
+  if (interaction.isMessageContextMenuCommand()) return { kind: 'command', name: interaction.commandName }
   if (interaction.isButton()) return { kind: 'button', name: interaction.customId.split(':')[0] ?? '' }
   return { kind: `type-${interaction.type}`, name: '' }
 }
@@ -125,6 +144,7 @@ export async function handleInteraction(interaction: Interaction, deps: GatewayD
   try {
     let routed: { outcome: Outcome; error?: unknown }
     if (interaction.isChatInputCommand()) routed = await answerCommand(interaction, deps, responded)
+    else if (interaction.isMessageContextMenuCommand()) routed = await answerMessageCommand(interaction, deps, responded)
     else if (interaction.isAutocomplete()) routed = await answerAutocomplete(interaction, deps, responded)
     else if (interaction.isButton()) routed = await answerButton(interaction, deps, responded)
     else {

@@ -1,11 +1,15 @@
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption } from 'discord.js'
-import type { AttachmentInput, AutocompleteInput, ButtonInput, CommandInput, Invocation, OptionValue } from '../../interactions/types.ts'
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption, type MessageContextMenuCommandInteraction } from 'discord.js'
+import type { AttachmentInput, AutocompleteInput, ButtonInput, CommandInput, Invocation, MessageCommandInput, OptionValue } from '../../interactions/types.ts'
 
-type AnyInteraction = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction
+type AnyInteraction = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction | MessageContextMenuCommandInteraction
 
 /** The plain facts of an interaction that handlers may use. */
 function invocationOf(interaction: AnyInteraction): Invocation {
+  // Only a user install authorised it: the bot may not be in this server at all.
+  const owners = interaction.authorizingIntegrationOwners
+  const userInstallOnly = interaction.guildId !== null && owners?.guildId == null && owners?.userId != null
   return {
+    ...(userInstallOnly ? { botInGuild: false } : {}),
     user: { id: interaction.user.id, username: interaction.user.username },
     guildId: interaction.guildId,
     channelId: interaction.channelId,
@@ -75,5 +79,25 @@ export function buttonInputOf(interaction: ButtonInteraction): ButtonInput {
     messageEphemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
     messageEmbedAuthor: interaction.message.embeds[0]?.author?.name ?? null,
     messageId: interaction.message.id,
+    messageEmbeds: interaction.message.embeds.map((embed) => embed.toJSON()),
+  }
+}
+
+export function messageCommandInputOf(interaction: MessageContextMenuCommandInteraction, botUserId: string): MessageCommandInput {
+  // discord.js builds the target from `data.resolved.messages`; null when Discord sent none.
+  const message = interaction.options.getMessage('message')
+  return {
+    ...invocationOf(interaction),
+    commandName: interaction.commandName,
+    target: message
+      ? {
+          id: message.id,
+          content: message.content ?? '',
+          authorId: message.author?.id ?? '',
+          fromThisBot: message.author?.id === botUserId,
+          embeds: message.embeds?.length ?? 0,
+          attachments: message.attachments?.size ?? 0,
+        }
+      : null,
   }
 }

@@ -15,7 +15,7 @@ import { gaveUpNotice } from '../../presenters/discord/restartNotices.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
 import { revocableChannelActions, type RevocableChannelActions } from '../shutdown/revocableChannelActions.ts'
 import { restChannelActions } from '../discordRest/restChannelActions.ts'
-import { autocompleteInputOf, buttonInputOf, commandInputOf, type RawInteraction } from './apiInputs.ts'
+import { autocompleteInputOf, buttonInputOf, commandInputOf, MESSAGE_COMMAND, messageCommandInputOf, userInstallOnly, type RawInteraction } from './apiInputs.ts'
 
 /** Discord's interaction and callback types (discord-api-types' InteractionType / InteractionResponseType). */
 const PING = 1
@@ -60,7 +60,8 @@ function contextFor(raw: RawInteraction, deps: HttpDependencies, wrap: (channel:
   return {
     engine: deps.engines?.current() ?? deps.engine,
     ...(deps.library ? { library: deps.library } : {}),
-    channel: channelId && raw.guild_id ? wrap(restChannelActions(deps.rest, channelId)) : null,
+    // A user install in a server without the bot: nothing can be done in the channel, only answered.
+    channel: channelId && raw.guild_id && !userInstallOnly(raw) ? wrap(restChannelActions(deps.rest, channelId)) : null,
     botUserId: deps.botUserId,
     ...(deps.storage ? { storage: deps.storage } : {}),
     ...(deps.feedbackSalt ? { feedbackSalt: deps.feedbackSalt } : {}),
@@ -100,6 +101,12 @@ export async function answerInteraction(raw: RawInteraction, deps: HttpDependenc
       return { body: { type: UPDATE_MESSAGE, data } }
     }
     case APPLICATION_COMMAND: {
+      if (raw.data?.type === MESSAGE_COMMAND) {
+        // Message commands reply at once (none defers): the same router, its own input.
+        const routed = await deps.router.runMessageCommand(messageCommandInputOf(raw, deps.botUserId), contextFor(raw, deps))
+        log('command', raw.data.name ?? '', routed.outcome, routed.error)
+        return reply(routed.result)
+      }
       const input = commandInputOf(raw)
       const module = deps.router.command(input.commandName)
       if (!module?.defer) {

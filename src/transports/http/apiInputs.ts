@@ -1,4 +1,5 @@
-import type { AttachmentInput, AutocompleteInput, ButtonInput, CommandInput, Invocation, OptionValue } from '../../interactions/types.ts'
+import type { APIEmbed } from 'discord.js'
+import type { AttachmentInput, AutocompleteInput, ButtonInput, CommandInput, Invocation, MessageCommandInput, OptionValue } from '../../interactions/types.ts'
 
 /** One option of the payload; subcommands (types 1 and 2) hold their own options. */
 interface RawOption {
@@ -22,14 +23,33 @@ export interface RawInteraction {
   app_permissions?: string
   member?: { permissions?: string; user?: { id: string; username: string } }
   user?: { id: string; username: string }
+  /** Which installs authorised it: "0" → the guild id (guild install), "1" → the user id (user install). */
+  authorizing_integration_owners?: Record<string, string>
   data?: {
     name?: string
+    /** The command type: 1 slash, 2 user, 3 message context menu. */
+    type?: number
+    /** A context-menu command's target (the message id for type 3). */
+    target_id?: string
     custom_id?: string
     options?: RawOption[]
     /** Attachments named by id in attachment options (type 11). */
-    resolved?: { attachments?: Record<string, { url: string; filename: string; size: number; content_type?: string }> }
+    resolved?: {
+      attachments?: Record<string, { url: string; filename: string; size: number; content_type?: string }>
+      /** A message command's target, as Discord includes it (content without the Message Content intent). */
+      messages?: Record<string, RawMessage>
+    }
   }
-  message?: { id?: string; flags?: number; embeds?: Array<{ author?: { name?: string } }> }
+  message?: { id?: string; flags?: number; embeds?: APIEmbed[] }
+}
+
+/** The parts of a message object the message command reads. */
+interface RawMessage {
+  id: string
+  content?: string
+  author?: { id: string }
+  embeds?: unknown[]
+  attachments?: unknown[]
 }
 
 const EPHEMERAL = 1 << 6
@@ -42,6 +62,7 @@ function bitfield(value: string | undefined): bigint | null {
 function invocationOf(raw: RawInteraction): Invocation {
   const user = raw.member?.user ?? raw.user ?? { id: '0', username: 'unknown' }
   return {
+    ...(userInstallOnly(raw) ? { botInGuild: false } : {}),
     user: { id: user.id, username: user.username },
     guildId: raw.guild_id ?? null,
     channelId: raw.channel?.id ?? raw.channel_id ?? null,
@@ -49,6 +70,12 @@ function invocationOf(raw: RawInteraction): Invocation {
     appPermissions: raw.guild_id ? bitfield(raw.app_permissions) : null,
     locale: raw.locale ?? 'en-US',
   }
+}
+
+/** In a guild, only a user install authorised the interaction: the bot may not be a member there. */
+export function userInstallOnly(raw: RawInteraction): boolean {
+  const owners = raw.authorizing_integration_owners
+  return raw.guild_id !== undefined && owners !== undefined && owners['0'] === undefined && owners['1'] !== undefined
 }
 
 const SUB_COMMAND = 1
@@ -115,5 +142,27 @@ export function buttonInputOf(raw: RawInteraction): ButtonInput {
     messageEphemeral: ((raw.message?.flags ?? 0) & EPHEMERAL) !== 0,
     messageEmbedAuthor: raw.message?.embeds?.[0]?.author?.name ?? null,
     messageId: typeof raw.message?.id === 'string' ? raw.message.id : '',
+    messageEmbeds: raw.message?.embeds ?? [],
+  }
+}
+
+/** Discord's message command type (ApplicationCommandType.Message). */
+export const MESSAGE_COMMAND = 3
+
+export function messageCommandInputOf(raw: RawInteraction, botUserId: string): MessageCommandInput {
+  const target = raw.data?.target_id ? raw.data.resolved?.messages?.[raw.data.target_id] : undefined
+  return {
+    ...invocationOf(raw),
+    commandName: raw.data?.name ?? '',
+    target: target
+      ? {
+          id: target.id,
+          content: target.content ?? '',
+          authorId: target.author?.id ?? '',
+          fromThisBot: target.author?.id === botUserId,
+          embeds: target.embeds?.length ?? 0,
+          attachments: target.attachments?.length ?? 0,
+        }
+      : null,
   }
 }

@@ -43,6 +43,7 @@ export function revocableChannelActions(inner: ChannelActions): RevocableChannel
         unpinned.push(messageId)
       }),
     remove: (messageId) => guard(() => inner.remove(messageId)),
+    ...(inner.messageExists ? { messageExists: (messageId: string) => guard(() => (inner.messageExists as (id: string) => Promise<boolean>)(messageId)) } : {}),
   }
   return {
     channel,
