@@ -117,7 +117,9 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
   const { vocabulary } = index
   const maxIdf = vocabulary.maxIdf()
   const terms: ProfiledTerm[] = []
-  for (const [position, { term, word, capitalised, topic }] of question.terms.entries()) {
+  for (const [position, { term, word, capitalised: writtenAsName, topic }] of question.terms.entries()) {
+    // A sentence's first word is capitalised anyway: it counts as written as a name only when it is one ("Bitcoin rose", "Iran said").
+    const capitalised = writtenAsName || (position === 0 && /^\p{Lu}/u.test(word) && isName(word))
     const resolved = resolveTerm(index, term, word, capitalised)
     const matches = new Map<string, number>()
     if (resolved) matches.set(resolved.term, resolved.corrected ? settings.typoSimilarity : 1)
@@ -374,6 +376,20 @@ export function retrieve(
 }
 
 /**
+ * The two fixed limits around the fitted decision, which `npm run train` fits
+ * inside of: a question naming someone or something the best passage's article
+ * never mentions cannot be answered from it (another article naming them does
+ * not help: the answer must come from one), and the best passage must meet at
+ * least `minCoverage` of the question. Only names written as names count: a
+ * lower-case "american" may be the article's "US", which the model weighs instead.
+ */
+export function withinFixedLimits({ decision, article }: Retrieval, options: AskOptions = {}): boolean {
+  if (!decision || !article) return false
+  if (article.unmatched.some((term) => term.capitalised)) return false
+  return (decision[ANSWER_FEATURES.indexOf('softCoverage')] ?? 0) >= (options.minCoverage ?? defaultAskOptions.minCoverage)
+}
+
+/**
  * Answers a question with the passages that contain the answer, or says the
  * corpus does not answer it. Pure: the index in, plain data out.
  */
@@ -400,13 +416,9 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     return abstain(question, names.length > 0 ? 'unknown-names' : 'not-covered', names.length > 0 ? names.map((term) => term.word) : missingWords, index)
   }
   const model = answerabilityModel()
-  // A question that names someone or something the best passage's article never mentions cannot be answered from it
-  // (another article naming them does not help: the answer must come from one).
-  // Only names written as names: a lower-case "american" may be the article's "US", which the decision weighs instead.
   const unknownNames = article.unmatched.filter((term) => term.capitalised)
   if (unknownNames.length > 0) return abstain(question, 'unknown-names', unknownNames.map((term) => term.word), index)
-  const covered = decision[ANSWER_FEATURES.indexOf('softCoverage')] ?? 0
-  if (covered < settings.minCoverage || model.probability(decision) < (settings.answerThreshold ?? model.threshold)) {
+  if (!withinFixedLimits(retrieval, settings) || model.probability(decision) < (settings.answerThreshold ?? model.threshold)) {
     const names = article.unmatched.filter((term) => term.nameLike)
     return abstain(question, names.length > 0 ? 'unknown-names' : 'not-covered', names.length > 0 ? names.map((term) => term.word) : missingWords, index)
   }

@@ -107,7 +107,8 @@ function* engineSteps(articles: Article[], options: EngineOptions): Generator<vo
     ...(dictionary ? { dictionary } : {}),
     ...(vectors ? { wordRank: (word: string) => vectors.rank(word) } : {}),
   })
-  const isName = (word: string) => dictionary?.isName(word) ?? false
+  // A name: a word the dictionary knows only capitalised ("india" → "India"), or one written capitalised that it does not know at all ("Bitcoin").
+  const isName = (word: string) => (dictionary ? dictionary.isName(word) || (/^\p{Lu}/u.test(word) && !dictionary.has(word)) : false)
   yield
   const quotations = buildQuoteIndex(passages)
   yield

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Article } from '../corpus/article.ts'
-import { retrieve } from '../engine/ask.ts'
+import { retrieve, withinFixedLimits } from '../engine/ask.ts'
 import { createEngine, type Engine } from '../engine/engine.ts'
 import { ANSWER_FEATURE_SIGNS, ANSWER_FEATURES, RANK_FEATURE_SIGNS, RANK_FEATURES } from '../engine/features.ts'
 import { firstFeatureModel, fitListwise, fitLogistic, LinearModel, type LinearModelSpec } from '../engine/linearModel.ts'
@@ -74,8 +74,10 @@ export interface SplitReport {
 function report(questions: LabelledQuestion[], ranking: LinearModel, answerability: LinearModel): SplitReport {
   const result: SplitReport = { questions: questions.length, hitAt1: 0, answerable: 0, abstained: 0, unanswerable: 0, falseAbstentions: 0 }
   for (const question of questions) {
-    const { ranked, decision } = retrieve(question.engine.index, analyseQuestion(question.q, question.engine.normalise), {}, { ranking, answerability }, question.engine.isName)
-    const answers = decision !== null && answerability.probability(decision) >= answerability.threshold
+    const retrieval = retrieve(question.engine.index, analyseQuestion(question.q, question.engine.normalise), {}, { ranking, answerability }, question.engine.isName)
+    const { ranked, decision } = retrieval
+    // As ask decides: the fixed limits first, then the fitted model.
+    const answers = decision !== null && withinFixedLimits(retrieval) && answerability.probability(decision) >= answerability.threshold
     if (question.evidence === null) {
       result.unanswerable++
       if (!answers) result.abstained++
@@ -130,8 +132,10 @@ export function train(questions: LabelledQuestion[], fittedOn: string, heldOutFo
   const answerLabels: number[] = []
   const answerWeights: number[] = []
   for (const question of fitting) {
-    const { decision } = retrieve(question.engine.index, analyseQuestion(question.q, question.engine.normalise), {}, { ranking }, question.engine.isName)
-    if (!decision) continue
+    const retrieval = retrieve(question.engine.index, analyseQuestion(question.q, question.engine.normalise), {}, { ranking }, question.engine.isName)
+    const { decision } = retrieval
+    // The model decides only what the fixed limits leave open: fitted on exactly those questions.
+    if (!decision || !withinFixedLimits(retrieval)) continue
     answerRows.push(decision)
     answerLabels.push(question.evidence === null ? 0 : 1)
     answerWeights.push(setWeight.get(question.set) ?? 1)

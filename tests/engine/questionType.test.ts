@@ -34,3 +34,13 @@ describe('the thing asked for', () => {
     expect(analyseQuestion(question).focus?.word).toBe(focus)
   })
 })
+
+describe('a first word written as a name', () => {
+  it('GIVEN a claim opening with a capitalised word no dictionary knows THEN it is a name the article lacks; a known word there is not', async () => {
+    const { mainEngine } = await import('./support.ts')
+    const unknown = mainEngine().ask('Zorblax said the talks failed')
+    expect(unknown.answered).toBe(false)
+    if (!unknown.answered) expect(unknown.missing).toContain('Zorblax')
+    expect(mainEngine().ask('Tarar said the talks failed').answered).toBe(true)
+  })
+})
