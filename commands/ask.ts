@@ -19,11 +19,14 @@ withArticleOption(builder, 'Only this article (default: every article)')
 
 export const askCommand: CommandModule = {
   data: withAudienceOptions(builder).toJSON(),
-  execute(input, { engine }) {
+  execute(input, { engine, storage, now }) {
     const pick = pickArticle(input, engine, false)
     if (pick.kind === 'refused') return pick.message
     const articles = pick.kind === 'one' ? [pick.article] : pick.articles
-    return askMessage(engine.ask(stringOption(input, 'question'), scopeOf(articles)), audienceOf(input), sourcesOf(articles))
+    const result = engine.ask(stringOption(input, 'question'), scopeOf(articles))
+    // For /insights: what the articles could not answer (a greeting asks nothing). Never waited for.
+    if (!result.answered && result.reason !== 'no-question') void storage?.recordUnanswered({ guildId: input.guildId, question: result.readAs ?? result.question, article: pick.kind === 'one' ? pick.article.slug : null, at: now?.() ?? new Date() })
+    return askMessage(result, audienceOf(input), sourcesOf(articles))
   },
   autocomplete(input, { engine }) {
     return articleAutocomplete(input, engine)

@@ -27,3 +27,10 @@ export class NoStorage implements Storage {
   }
   async close(): Promise<void> {}
 }
+
+/** Why nothing is stored (null when storage works): absent, or NoStorage (however wrapped). */
+export function storageOffReason(storage: Storage | undefined): string | null {
+  if (!storage) return 'this transport keeps no storage'
+  if (storage.kind !== 'none') return null
+  return 'reason' in storage && typeof storage.reason === 'string' ? storage.reason : 'storage is off'
+}

@@ -46,7 +46,7 @@ interface CommandDefinition {
   options?: Array<{ name: string; type: number; autocomplete?: boolean; max_length?: number; required?: boolean }>
 }
 
-const COMMAND_NAMES = ['article', 'articles', 'ask', 'pin-summary', 'quote', 'summary']
+const COMMAND_NAMES = ['article', 'articles', 'ask', 'insights', 'pin-summary', 'quote', 'summary']
 
 function expectDefinitions(expect: ExpectStatic, put: RecordedRequest): void {
   const definitions = put.body as CommandDefinition[]
@@ -131,7 +131,7 @@ describe.concurrent('npm start with DISCORD_API_URL', () => {
 })
 
 describe.concurrent('npm run deploy-commands', () => {
-  it('with DISCORD_GUILD_ID: one bulk PUT of the 6 commands to the guild route', async ({ expect }) => {
+  it('with DISCORD_GUILD_ID: one bulk PUT of every command to the guild route', async ({ expect }) => {
     const route = `/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`
     const deploy = track(
       deployCommands({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId }),

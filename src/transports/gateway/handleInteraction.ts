@@ -5,6 +5,7 @@ import type { EngineSource } from '../../live/liveCorpus.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
 import type { ChannelActions } from '../../interactions/channelActions.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
+import type { Storage } from '../../storage/storage.ts'
 import type { BotMessage } from '../../presenters/discord/botMessage.ts'
 import type { Logger } from '../../logging/logger.ts'
 import type { BotMetrics } from '../../metrics/botMetrics.ts'
@@ -26,6 +27,10 @@ export interface GatewayDependencies {
   /** Wraps the channel actions of one interaction (so shutdown can take them back). */
   wrapChannel?: (channel: ChannelActions, interaction: Interaction) => ChannelActions
   metrics?: BotMetrics
+  /** What the bot remembers, for /insights; absent when nothing is stored. */
+  storage?: Storage
+  /** The clock handlers and storage use. */
+  now?: () => Date
   /** True once shutdown gave up on this interaction and answered it itself: the handler's late reply is dropped. */
   abandoned?: () => boolean
 }
@@ -40,6 +45,8 @@ function contextFor(interaction: Interaction, deps: GatewayDependencies): Handle
     ...(deps.library ? { library: deps.library } : {}),
     channel: channel && deps.wrapChannel ? deps.wrapChannel(channel, interaction) : channel,
     botUserId: deps.botUserId(),
+    ...(deps.storage ? { storage: deps.storage } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
   }
 }
 

@@ -4,6 +4,7 @@ import type { Environment } from '../../config/environment.ts'
 import type { ArticleLibrary } from '../../interactions/articleLibrary.ts'
 import type { EngineSource } from '../../live/liveCorpus.ts'
 import { createLogger, type Logger } from '../../logging/logger.ts'
+import { startStorage } from '../../storage/storageRuntime.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
 import { routerFor } from '../routerFor.ts'
 import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
@@ -42,8 +43,10 @@ export async function startGatewayBot({ engines, library, environment, token, en
     ...(environment.DISCORD_API_URL ? { rest: { api: environment.DISCORD_API_URL } } : {}),
   })
   const router = routerFor(environment)
+  // Before the first interaction: a database that cannot be used is one log line, and the bot answers without it.
+  const stored = await startStorage(environment, logger)
   const observed = await gatewayMetrics(client, { environment, engine: engines.current(), engineBuildMs, commandNames: router.modules.map((module) => module.data.name), logger })
-  const deps = { engines, ...(library ? { library } : {}), router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger, ...(observed ? { metrics: observed.metrics } : {}) }
+  const deps = { engines, ...(library ? { library } : {}), router, rest: client.rest, botUserId: () => client.user?.id ?? '', logger, storage: stored.storage, now: stored.now, ...(observed ? { metrics: observed.metrics } : {}) }
   const drain = drainingGateway(deps, logger)
 
   client.on(Events.InteractionCreate, (interaction) => drain.accept(interaction))
@@ -58,6 +61,7 @@ export async function startGatewayBot({ engines, library, environment, token, en
     // Close code 1000: Discord ends the session, no resume expected.
     await client.destroy()
     observed?.close()
+    await stored.close().catch((error: unknown) => logger.warn({ problem: (error as Error)?.message }, 'storage: could not close the database'))
     logger.info(drained, 'shut down')
   }, logger)
 
@@ -66,6 +70,7 @@ export async function startGatewayBot({ engines, library, environment, token, en
   } catch (error) {
     await client.destroy()
     observed?.close()
+    await stored.close().catch(() => undefined)
     const code = (error as { code?: string }).code
     if (code === 'TokenInvalid') throw new StartupError('Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Bot page of the developer portal.')
     throw new StartupError(`could not connect to Discord: ${(error as Error).message}`)
