@@ -27,7 +27,11 @@ export interface GroupingOptions {
   minCoverage?: number
   /** Two different words count as one when their vectors are at least this close; only words that are not names. */
   minSimilarity?: number
+  /** Only this many most-asked wordings are grouped (the handler must stay quick); the rest are listed as asked. */
+  maxGrouped?: number
 }
+
+export const MAX_GROUPED = 1000
 
 interface Word {
   term: string
@@ -58,8 +62,33 @@ function profileOf(question: string, meaning: MeaningSource | null): Profile {
   return { type: analysed.type, words, folded: foldText(analysed.readAs).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() }
 }
 
+/** Cosines of word pairs, each computed once per grouping. */
+type Similarity = (a: string, b: string) => number
+
+function cachedSimilarity(meaning: MeaningSource | null): Similarity {
+  const cache = new Map<number, number>()
+  const ids = new Map<string, number>()
+  const idOf = (word: string) => {
+    let id = ids.get(word)
+    if (id === undefined) ids.set(word, (id = ids.size))
+    return id
+  }
+  return (a, b) => {
+    if (!meaning) return 0
+    const x = idOf(a)
+    const y = idOf(b)
+    const key = Math.min(x, y) * 2 ** 26 + Math.max(x, y)
+    let value = cache.get(key)
+    if (value === undefined) {
+      value = meaning.similarity(a, b) ?? 0
+      cache.set(key, value)
+    }
+    return value
+  }
+}
+
 /** How much of `from`'s content weight `to` covers: exact terms fully, close non-name words by their closeness. */
-function coverage(from: Profile, to: Profile, meaning: MeaningSource | null, minSimilarity: number): number {
+function coverage(from: Profile, to: Profile, similarity: Similarity, minSimilarity: number): number {
   let covered = 0
   let total = 0
   for (const word of from.words) {
@@ -70,21 +99,21 @@ function coverage(from: Profile, to: Profile, meaning: MeaningSource | null, min
         best = 1
         break
       }
-      if (!meaning || word.name || other.name) continue
-      const similarity = meaning.similarity(word.surface, other.surface) ?? 0
-      if (similarity >= minSimilarity && similarity > best) best = similarity
+      if (word.name || other.name) continue
+      const closeness = similarity(word.surface, other.surface)
+      if (closeness >= minSimilarity && closeness > best) best = closeness
     }
     covered += word.weight * best
   }
   return total === 0 ? 0 : covered / total
 }
 
-function sameQuestion(a: Profile, b: Profile, meaning: MeaningSource | null, options: Required<GroupingOptions>): boolean {
+function sameQuestion(a: Profile, b: Profile, similarity: Similarity, options: Required<GroupingOptions>): boolean {
   if (a.folded === b.folded) return true
   // "Who paid…" and "When was … paid": the same words, a different question.
   if (a.type !== b.type) return false
   if (a.words.length === 0 || b.words.length === 0) return false
-  return Math.min(coverage(a, b, meaning, options.minSimilarity), coverage(b, a, meaning, options.minSimilarity)) >= options.minCoverage
+  return Math.min(coverage(a, b, similarity, options.minSimilarity), coverage(b, a, similarity, options.minSimilarity)) >= options.minCoverage
 }
 
 /**
@@ -95,18 +124,33 @@ function sameQuestion(a: Profile, b: Profile, meaning: MeaningSource | null, opt
  * inflections and spellings), or, for words that are not names, a word whose
  * vector is very close ("talks" / "negotiations"). Names are matched only
  * exactly: "India" is never "China". Most-asked questions found the groups,
- * so each group is named by its commonest wording. Pure: the vectors come in.
+ * so each group is named by its commonest wording; a paraphrase must share at
+ * least one term with its group's first question. Pure: the vectors come in.
  */
 export function groupQuestions(rows: readonly UnansweredCount[], meaning: MeaningSource | null, options: GroupingOptions = {}): QuestionGroup[] {
-  const settings: Required<GroupingOptions> = { minCoverage: options.minCoverage ?? 0.75, minSimilarity: options.minSimilarity ?? 0.8 }
-  const ordered = [...rows].sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime())
+  const settings: Required<GroupingOptions> = { minCoverage: options.minCoverage ?? 0.75, minSimilarity: options.minSimilarity ?? 0.8, maxGrouped: options.maxGrouped ?? MAX_GROUPED }
+  const sorted = [...rows].sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime())
+  const ordered = sorted.slice(0, settings.maxGrouped)
+  const ungrouped = sorted.slice(settings.maxGrouped).map((row): QuestionGroup => ({ question: row.question, count: row.count, wordings: [{ question: row.question, count: row.count }], articles: [row.article], lastAt: row.lastAt }))
   const groups: Array<{ head: Profile; group: QuestionGroup }> = []
   const profiles = new Map<string, Profile>()
+  const similarity = cachedSimilarity(meaning)
+  // Groups by the terms and the text of their first question: a paraphrase shares at least one
+  // word with what it rephrases, so only those groups are compared (thousands of questions stay fast).
+  const groupsByKey = new Map<string, number[]>()
+  const keysOf = (profile: Profile) => [`text:${profile.folded}`, ...profile.words.map((word) => `term:${word.term}`)]
   for (const row of ordered) {
     const profile = profiles.get(row.question) ?? profileOf(row.question, meaning)
     profiles.set(row.question, profile)
-    const home = groups.find(({ head }) => sameQuestion(head, profile, meaning, settings))
+    const candidates = [...new Set(keysOf(profile).flatMap((key) => groupsByKey.get(key) ?? []))].sort((a, b) => a - b)
+    const found = candidates.find((index) => sameQuestion((groups[index] as { head: Profile }).head, profile, similarity, settings))
+    const home = found === undefined ? undefined : groups[found]
     if (!home) {
+      for (const key of keysOf(profile)) {
+        const list = groupsByKey.get(key)
+        if (list) list.push(groups.length)
+        else groupsByKey.set(key, [groups.length])
+      }
       groups.push({ head: profile, group: { question: row.question, count: row.count, wordings: [{ question: row.question, count: row.count }], articles: [row.article], lastAt: row.lastAt } })
       continue
     }
@@ -118,5 +162,5 @@ export function groupQuestions(rows: readonly UnansweredCount[], meaning: Meanin
     if (!group.articles.includes(row.article)) group.articles.push(row.article)
     if (row.lastAt > group.lastAt) group.lastAt = row.lastAt
   }
-  return groups.map(({ group }) => group).sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime())
+  return [...groups.map(({ group }) => group), ...ungrouped].sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime())
 }

@@ -78,6 +78,14 @@ describe('groupQuestions', () => {
     expect(groupQuestions([row('Why were the talks suspended?'), row('Why were the negotiations suspended?')], null)).toHaveLength(2)
   })
 
+  it('groups only the most-asked wordings past the cap, and lists the rest as asked', () => {
+    const rows = [row('When will the stadium open?', 3), row('when is the stadium opening', 2), row('When does the stadium open', 1)]
+    expect(groupQuestions(rows, vectors, { maxGrouped: 2 }).map((group) => [group.question, group.count])).toEqual([
+      ['When will the stadium open?', 5],
+      ['When does the stadium open', 1],
+    ])
+  })
+
   it('is empty for no questions', () => {
     expect(groupQuestions([], vectors)).toEqual([])
   })
