@@ -13,6 +13,7 @@ import type { APIEmbed } from 'discord.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_MEMBER_PERMISSIONS, option, startFakeDiscord } from '../discord-server/fakeDiscord.ts'
 import type { CallbackData, FakeDiscord, InteractionHandle, WebhookRequestRecord } from '../discord-server/fakeDiscord.ts'
+import { startThrowawayPostgres } from '../storage/throwawayPostgres.ts'
 import { BOT_TOKEN, REPLY_TIMEOUT, startBotAgainst, type Child } from './helpers.ts'
 
 const EPHEMERAL = 64
@@ -165,5 +166,31 @@ describe('/insights end to end', () => {
     const { data } = await insights()
     expect(data.flags).toBe(EPHEMERAL)
     expect(data.content).toMatch(/^Insights are off: nothing is being stored \(the database file cannot be used/)
+  })
+
+  it('with DATABASE_URL: the same on PostgreSQL, and the log line never shows the password', async (context) => {
+    await stopBot()
+    const server = await startThrowawayPostgres()
+    if ('skipped' in server) {
+      console.warn(`PostgreSQL end-to-end test skipped: ${server.skipped}`)
+      return context.skip()
+    }
+    try {
+      // Trust authentication ignores the password; the point is that it never reaches a log line.
+      const url = server.url().replace('test@', 'test:hunter2-secret@')
+      const child = await startBotAgainst(discord, { DATABASE_URL: url, DATA_DIR: join(dataDir, 'unused') })
+      bot = child
+      const line = await child.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('storage'))
+      expect(line.msg).toMatch(/^storage: PostgreSQL at postgres:\/\/127\.0\.0\.1:\d+\/postgres$/)
+      for (const question of UNANSWERED) await ask(question)
+      const { data } = await insights()
+      expect(field(data, /unanswered/i)).toMatch(/^1\. “Who won the football match\?” — \*\*4 times\*\*\n {3}also asked as/)
+      await stopBot()
+      // Nothing the bot wrote, on stdout or stderr, holds the password.
+      expect(child.output).not.toContain('hunter2')
+    } finally {
+      await stopBot()
+      server.stop()
+    }
   })
 })
