@@ -21,8 +21,12 @@ ENV NODE_ENV=production \
     HTTP_PORT=8080
 WORKDIR /app
 COPY package.json package-lock.json ./
-# No install scripts: the only one is esbuild's (for tsx), which node dist/ never uses.
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+# No install scripts but better-sqlite3's (its native binding, a prebuilt download for Node 20);
+# esbuild's is for tsx, which node dist/ never uses.
+RUN npm ci --omit=dev --ignore-scripts && npm rebuild better-sqlite3 && npm cache clean --force
+# The SQLite file (DATA_DIR): a volume in compose.yaml, so it outlives the container.
+RUN mkdir -p /app/data && chown node:node /app/data
+ENV DATA_DIR=/app/data
 COPY --from=build /app/dist ./dist
 COPY corpus ./corpus
 USER node

@@ -24,13 +24,15 @@ withArticleOption(builder, 'Only this article (default: every article)')
 export const askCommand: CommandModule = {
   help: { example: '/ask question: What did the minister say about the talks?' },
   data: withAudienceOptions(builder).toJSON(),
-  execute(input, { engine }) {
+  execute(input, { engine, storage, now }) {
     const pick = pickArticle(input, engine, false)
     if (pick.kind === 'refused') return pick.message
     const articles = pick.kind === 'one' ? [pick.article] : pick.articles
     const question = stringOption(input, 'question')
     const scope = scopeOf(articles)
     const result = engine.ask(question, scope)
+    // For /insights: what the articles could not answer (a greeting asks nothing). Never waited for.
+    if (!result.answered && result.reason !== 'no-question') void storage?.recordUnanswered({ guildId: input.guildId, question: result.readAs ?? result.question, article: pick.kind === 'one' ? pick.article.slug : null, at: now?.() ?? new Date() })
     // More is offered only when there is more: the further passages beyond the ones shown.
     const more = result.answered && !result.summary && engine.more(question, scope, { limit: 0, shown: result.passages.map((ranked) => ranked.passage.id) }).total > 0
     return askMessage(result, audienceOf(input), sourcesOf(articles), { more, ...(pick.kind === 'one' ? { article: pick.article.slug } : {}) })

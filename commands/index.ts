@@ -4,6 +4,7 @@ import { articlesCommand } from './articles.ts'
 import { askCommand } from './ask.ts'
 import { checkCommand } from './check.ts'
 import { helpCommandFor } from './help.ts'
+import { insightsCommand } from './insights.ts'
 import { pinSummaryCommand } from './pinSummary.ts'
 import { quoteCommand } from './quote.ts'
 import { summaryCommand } from './summary.ts'
@@ -16,6 +17,7 @@ export const commands: readonly CommandModule[] = [
   pinSummaryCommand,
   articlesCommand,
   articleCommand,
+  insightsCommand,
   // /help reads this very list, so it always names every command.
   helpCommandFor(() => commands),
   checkCommand,

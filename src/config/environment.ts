@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DEFAULT_CORPUS_DIR } from './paths.ts'
 import { productionSettings } from './productionSettings.ts'
+import { storageSettings } from './storageSettings.ts'
 
 const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)')
 
@@ -48,6 +49,7 @@ export const environmentSchema = z.object({
   /** Folder of `*.md` articles. Default: the project's `corpus/`. */
   CORPUS_DIR: z.preprocess(blankAsUndefined, z.string().default(DEFAULT_CORPUS_DIR)),
   ...productionSettings,
+  ...storageSettings,
 })
 
 export type Environment = z.infer<typeof environmentSchema>

@@ -173,7 +173,7 @@ function addSoftMatches(matches: Map<string, number>, near: readonly SoftMatch[]
 }
 
 function abstain(question: AnalysedQuestion, reason: UnansweredQuestion['reason'], missing: string[], index: PassageIndex): UnansweredQuestion {
-  return { answered: false, question: question.text, type: question.type, reason, missing, topics: index.topics, passages: [] }
+  return { answered: false, question: question.text, readAs: question.readAs, type: question.type, reason, missing, topics: index.topics, passages: [] }
 }
 
 /**

@@ -45,6 +45,8 @@ export interface AnsweredQuestion {
 export interface UnansweredQuestion {
   answered: false
   question: string
+  /** The question as the engine read it (normalised): what /insights counts. */
+  readAs?: string
   type: QuestionType
   reason: AbstainReason
   /** Words of the question the article never uses ("India"). */

@@ -48,6 +48,8 @@ export class InteractionRouter {
     }
     const wait = this.cooldown?.secondsToWait(input) ?? 0
     if (wait > 0) return { result: notice(cooldownText(wait)), outcome: 'cooldown' }
+    // Usage by command for /insights: counted here, once for every command, never waited for.
+    void context.storage?.recordCommandUse({ guildId: input.guildId, command: input.commandName, at: context.now?.() ?? new Date() })
     try {
       return { result: await module.execute(input, context), outcome: 'ok' }
     } catch (error) {

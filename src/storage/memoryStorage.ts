@@ -9,6 +9,7 @@ import type {
   VoteOutcome,
   VoteRecord,
 } from './storage.ts'
+import { commandOrder, unansweredOrder, votesOrder } from './ordering.ts'
 
 /** The storage port kept in memory: for tests, and the shape every adapter must match. */
 export class MemoryStorage implements Storage {
@@ -42,7 +43,7 @@ export class MemoryStorage implements Storage {
       if (row.at > group.lastAt) group.lastAt = row.at
       groups.set(key, group)
     }
-    return [...groups.values()].sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime())
+    return [...groups.values()].sort(unansweredOrder)
   }
 
   async votesByPassage(window: InsightsWindow): Promise<PassageVotes[]> {
@@ -52,13 +53,13 @@ export class MemoryStorage implements Storage {
       tally[vote.vote]++
       tallies.set(vote.passageId, tally)
     }
-    return [...tallies.values()].sort((a, b) => b.down - a.down || a.up - b.up || a.passageId.localeCompare(b.passageId))
+    return [...tallies.values()].sort(votesOrder)
   }
 
   async commandCounts(window: InsightsWindow): Promise<CommandCount[]> {
     const counts = new Map<string, number>()
     for (const use of this.uses.filter((row) => inWindow(row, window))) counts.set(use.command, (counts.get(use.command) ?? 0) + 1)
-    return [...counts].map(([command, count]) => ({ command, count })).sort((a, b) => b.count - a.count || a.command.localeCompare(b.command))
+    return [...counts].map(([command, count]) => ({ command, count })).sort(commandOrder)
   }
 
   async purgeOlderThan(before: Date): Promise<number> {

@@ -35,7 +35,7 @@ export interface RunOptions {
 }
 
 /** Settings the project reads; the parent's values must not leak into the child. */
-const PROJECT_VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'CORPUS_DIR']
+const PROJECT_VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'CORPUS_DIR', 'DATA_DIR', 'DATABASE_URL']
 
 let emptyFolder: string | undefined
 
@@ -77,6 +77,8 @@ function startScript(script: string, args: string[], options: RunOptions): Promi
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !PROJECT_VARIABLES.includes(key)) env[key] = value
   env.CORPUS_DIR = MAIN_CORPUS_DIR
+  // A bot that gets as far as opening storage writes in the worker's scratch folder, never the project's data/.
+  env.DATA_DIR = join(emptyWorkingFolder(), 'data')
   env.NO_COLOR = '1'
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key]

@@ -5,7 +5,9 @@
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createServer, request } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import type { APIEmbed } from 'discord.js'
@@ -51,7 +53,18 @@ const PROGRAM_VARIABLES = [
   'ARTICLE_FETCH_ALLOW_HOSTS',
   'VECTOR_CACHE_DIR',
   'FEEDBACK_SALT',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'RETENTION_DAYS',
+  'TEST_CLOCK_OFFSET_DAYS',
 ] as const
+
+/**
+ * Where the bots of one test file keep their database unless a test names its own DATA_DIR:
+ * never the project's data/, and removed when the test process ends.
+ */
+const CHILD_DATA_DIR = mkdtempSync(join(tmpdir(), 'bot-e2e-data-'))
+process.once('exit', () => rmSync(CHILD_DATA_DIR, { recursive: true, force: true }))
 
 /** A clean child environment: the program's variables blank unless given, dotenv quiet, no colours. */
 export function childEnv(overrides: Partial<Record<(typeof PROGRAM_VARIABLES)[number], string>>): NodeJS.ProcessEnv {
@@ -68,6 +81,7 @@ export function childEnv(overrides: Partial<Record<(typeof PROGRAM_VARIABLES)[nu
     NO_COLOR: '1',
     // Most suites send many commands from one user; the cooldown has its own tests (metrics.test.ts).
     COOLDOWN_MAX: '0',
+    DATA_DIR: CHILD_DATA_DIR,
     ...overrides,
   }
 }

@@ -10,6 +10,8 @@ import { startHttpEndpoint } from '../../src/transports/http/startHttpEndpoint.t
 import { publicKeyFromHex } from '../../src/transports/http/verifySignature.ts'
 import { CHECK_COMMAND_NAME } from '../../commands/check.ts'
 import { buildBotMessage, option, PIN_MESSAGES, startFakeDiscord, type FakeDiscord } from '../discord-server/fakeDiscord.ts'
+import { PermissionFlagsBits } from 'discord.js'
+import { MemoryStorage } from '../../src/storage/memoryStorage.ts'
 
 /**
  * The HTTP interactions transport: Discord POSTs signed interactions, the
@@ -22,6 +24,7 @@ let discord: FakeDiscord
 let url: string
 let close: () => Promise<void>
 let privateKey: KeyObject
+const storage = new MemoryStorage()
 
 function rawPublicKeyHex(publicKey: KeyObject): string {
   // The last 32 bytes of an Ed25519 SPKI are the raw key Discord shows in the portal.
@@ -53,6 +56,7 @@ beforeAll(async () => {
       rest: new REST({ api: discord.apiUrl }).setToken(TOKEN),
       botUserId: discord.botUser.id,
       logger: createLogger('silent'),
+      storage,
     },
   })
   url = endpoint.url
@@ -141,5 +145,20 @@ describe('HTTP interactions endpoint', () => {
     expect(pin.path).toMatch(/^\/channels\/\d+\/messages\/pins\/\d+$/)
     const edit = await discord.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/webhooks/${payload.application_id}/${payload.token}/messages/@original`))
     expect(String((edit.body as { content?: string }).content)).toMatch(/pinned/i)
+  })
+
+  it('GIVEN unanswered /ask questions and /insights format:csv THEN it defers ephemerally and the edit carries the counts and the CSV file', async () => {
+    const guildId = discord.guildId
+    for (const question of ['Who won the football match?', 'who won the football match']) await post(discord.slashCommand({ name: 'ask', options: [option.string('question', question)] }))
+    const payload = discord.slashCommand({ name: 'insights', options: [option.string('format', 'csv')], memberPermissions: PermissionFlagsBits.ManageGuild })
+    expect(payload.guild_id).toBe(guildId)
+    const { json } = await post(payload)
+    expect(json).toEqual({ type: 5, data: { flags: 64 } })
+    const edit = await discord.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/webhooks/${payload.application_id}/${payload.token}/messages/@original`))
+    const embed = (edit.body as { embeds: Array<{ fields: Array<{ name: string; value: string }> }> }).embeds[0]
+    expect(embed?.fields[0]?.value).toMatch(/^1\. “(W|w)ho won the football match\??” — \*\*2 times\*\*/)
+    expect(edit.files).toHaveLength(1)
+    expect(edit.files[0]?.filename).toMatch(/^insights-7d-.*\.csv$/)
+    expect(edit.files[0]?.data.toString('utf8')).toMatch(/^section,rank,item,count,up,down,where,detail\r\nunanswered,1,/)
   })
 })

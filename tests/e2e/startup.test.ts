@@ -49,7 +49,7 @@ interface CommandDefinition {
   options?: Array<{ name: string; type: number; autocomplete?: boolean; max_length?: number; required?: boolean }>
 }
 
-const COMMAND_NAMES = ['Check against the article', 'article', 'articles', 'ask', 'help', 'pin-summary', 'quote', 'summary']
+const COMMAND_NAMES = ['Check against the article', 'article', 'articles', 'ask', 'help', 'insights', 'pin-summary', 'quote', 'summary']
 
 function expectDefinitions(expect: ExpectStatic, put: RecordedRequest): void {
   const definitions = put.body as CommandDefinition[]
@@ -143,7 +143,7 @@ describe.concurrent('npm start with DISCORD_API_URL', () => {
 })
 
 describe.concurrent('npm run deploy-commands', () => {
-  it('with DISCORD_GUILD_ID: one bulk PUT of the 8 commands to the guild route', async ({ expect }) => {
+  it('with DISCORD_GUILD_ID: one bulk PUT of every command to the guild route', async ({ expect }) => {
     const route = `/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`
     const deploy = track(
       deployCommands({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId }),

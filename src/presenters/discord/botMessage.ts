@@ -12,6 +12,18 @@ export interface BotMessage {
   mentionUsers: string[]
   /** Shown only to the person who used the command. */
   ephemeral: boolean
+  /**
+   * Files attached to the message (a CSV export). They travel as multipart
+   * parts: on every gateway reply, and in HTTP mode on deferred replies (the
+   * webhook edit), so commands that attach files defer.
+   */
+  files?: BotFile[]
+}
+
+/** A file to attach: its name as Discord shows it, and its bytes. */
+export interface BotFile {
+  name: string
+  data: Buffer
 }
 
 /** Discord's message flag for ephemeral replies (`MessageFlags.Ephemeral`). */
@@ -25,5 +37,12 @@ export function toApiMessage(message: BotMessage) {
     components: message.components,
     allowed_mentions: { parse: [] as never[], users: message.mentionUsers },
     ...(message.ephemeral ? { flags: EPHEMERAL_FLAG } : {}),
+    // New files are named in `attachments` by their part's index (files[n]).
+    ...(message.files?.length ? { attachments: message.files.map((file, index) => ({ id: index, filename: file.name })) } : {}),
   }
+}
+
+/** The files as discord.js's REST client takes them beside a body. */
+export function toRestFiles(message: BotMessage): Array<{ name: string; data: Buffer }> {
+  return (message.files ?? []).map((file) => ({ name: file.name, data: file.data }))
 }

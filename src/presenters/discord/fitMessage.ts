@@ -67,10 +67,13 @@ export function fitMessage(message: BotMessage): BotMessage {
       ...('custom_id' in button ? { custom_id: button.custom_id.slice(0, LIMITS.customId) } : {}),
     })),
   }))
+  // A file cannot be cut at a sentence: one over the size limit is left off (its producer keeps files small).
+  const files = message.files?.filter((file) => file.data.length <= LIMITS.fileBytes).slice(0, LIMITS.filesPerMessage)
   return {
     ...message,
     ...(message.content !== undefined ? { content: trimToLimit(message.content, LIMITS.content) } : {}),
     embeds,
     components,
+    ...(files ? { files } : {}),
   }
 }

@@ -18,6 +18,9 @@ export const DISCORD_LIMITS = {
   buttonLabel: 80,
   buttonsPerRow: 5,
   rowsPerMessage: 5,
+  filesPerMessage: 10,
+  /** Every bot may upload this much per file (more on boosted servers). */
+  fileBytes: 8 * 1024 * 1024,
 } as const
 
 /** Brand colour of the bot's embeds. */

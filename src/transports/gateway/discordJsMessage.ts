@@ -8,6 +8,7 @@ export function editOptions(message: BotMessage): InteractionUpdateOptions {
     embeds: message.embeds,
     components: message.components,
     allowedMentions: { parse: [], users: message.mentionUsers },
+    ...(message.files?.length ? { files: message.files.map((file) => ({ attachment: file.data, name: file.name })) } : {}),
   }
 }
 

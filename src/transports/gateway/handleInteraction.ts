@@ -5,9 +5,9 @@ import type { EngineSource } from '../../live/liveCorpus.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
 import type { ChannelActions } from '../../interactions/channelActions.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
+import type { Storage } from '../../storage/storage.ts'
 import type { BotMessage } from '../../presenters/discord/botMessage.ts'
 import type { Logger } from '../../logging/logger.ts'
-import type { Storage } from '../../storage/storage.ts'
 import type { BotMetrics } from '../../metrics/botMetrics.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
@@ -27,10 +27,12 @@ export interface GatewayDependencies {
   /** Wraps the channel actions of one interaction (so shutdown can take them back). */
   wrapChannel?: (channel: ChannelActions, interaction: Interaction) => ChannelActions
   metrics?: BotMetrics
+  /** What the bot remembers (votes, unanswered questions, for /insights); absent: nothing is kept. */
+  storage?: Storage
+  /** The clock handlers and storage use. */
+  now?: () => Date
   /** True once shutdown gave up on this interaction and answered it itself: the handler's late reply is dropped. */
   abandoned?: () => boolean
-  /** What the bot remembers (votes, unanswered questions); absent: nothing is kept. */
-  storage?: Storage
   /** The secret voter hashes are keyed with (interactions/feedback.ts). */
   feedbackSalt?: string
 }
@@ -49,6 +51,7 @@ function contextFor(interaction: Interaction, deps: GatewayDependencies): Handle
     botUserId: deps.botUserId(),
     ...(deps.storage ? { storage: deps.storage } : {}),
     ...(deps.feedbackSalt ? { feedbackSalt: deps.feedbackSalt } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
   }
 }
 

@@ -6,6 +6,7 @@ import type { EngineSource } from '../../live/liveCorpus.ts'
 import { createLogger, type Logger } from '../../logging/logger.ts'
 import { feedbackSalt } from '../../interactions/feedback.ts'
 import type { Storage } from '../../storage/storage.ts'
+import { startStorage } from '../../storage/storageRuntime.ts'
 import { loggableError } from '../discordRest/loggableError.ts'
 import { routerFor } from '../routerFor.ts'
 import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
@@ -46,6 +47,9 @@ export async function startGatewayBot({ engines, library, environment, token, en
     ...(environment.DISCORD_API_URL ? { rest: { api: environment.DISCORD_API_URL } } : {}),
   })
   const router = routerFor(environment)
+  // Before the first interaction: a database that cannot be used is one log line, and the bot answers without it.
+  // A storage handed in (tests) is used as it is; else the environment's, opened here.
+  const stored = storage ? { storage, now: () => new Date(), close: async () => {} } : await startStorage(environment, logger)
   const observed = await gatewayMetrics(client, { environment, engine: engines.current(), engineBuildMs, commandNames: router.modules.map((module) => module.data.name), logger })
   const salt = feedbackSalt({ FEEDBACK_SALT: environment.FEEDBACK_SALT, DISCORD_TOKEN: token })
   const deps = {
@@ -55,8 +59,9 @@ export async function startGatewayBot({ engines, library, environment, token, en
     rest: client.rest,
     botUserId: () => client.user?.id ?? '',
     logger,
+    storage: stored.storage,
+    now: stored.now,
     ...(observed ? { metrics: observed.metrics } : {}),
-    ...(storage ? { storage } : {}),
     ...(salt ? { feedbackSalt: salt } : {}),
   }
   const drain = drainingGateway(deps, logger)
@@ -73,6 +78,7 @@ export async function startGatewayBot({ engines, library, environment, token, en
     // Close code 1000: Discord ends the session, no resume expected.
     await client.destroy()
     observed?.close()
+    await stored.close().catch((error: unknown) => logger.warn({ problem: (error as Error)?.message }, 'storage: could not close the database'))
     logger.info(drained, 'shut down')
   }, logger)
 
@@ -81,6 +87,7 @@ export async function startGatewayBot({ engines, library, environment, token, en
   } catch (error) {
     await client.destroy()
     observed?.close()
+    await stored.close().catch(() => undefined)
     const code = (error as { code?: string }).code
     if (code === 'TokenInvalid') throw new StartupError('Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Bot page of the developer portal.')
     throw new StartupError(`could not connect to Discord: ${(error as Error).message}`)

@@ -5,10 +5,10 @@ import type { ArticleLibrary } from '../../interactions/articleLibrary.ts'
 import type { EngineSource } from '../../live/liveCorpus.ts'
 import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
-import type { Logger } from '../../logging/logger.ts'
 import type { Storage } from '../../storage/storage.ts'
+import type { Logger } from '../../logging/logger.ts'
 import type { BotMetrics, InteractionKind } from '../../metrics/botMetrics.ts'
-import { EPHEMERAL_FLAG, toApiMessage, type BotMessage } from '../../presenters/discord/botMessage.ts'
+import { EPHEMERAL_FLAG, toApiMessage, toRestFiles, type BotMessage } from '../../presenters/discord/botMessage.ts'
 import { notice, SOMETHING_WENT_WRONG } from '../../presenters/discord/notice.ts'
 import type { ChannelActions } from '../../interactions/channelActions.ts'
 import { gaveUpNotice } from '../../presenters/discord/restartNotices.ts'
@@ -41,8 +41,9 @@ export interface HttpDependencies {
   botUserId: string
   logger: Logger
   metrics?: BotMetrics
-  /** What the bot remembers (votes, unanswered questions); absent: nothing is kept. */
+  /** What the bot remembers (votes, unanswered questions, for /insights); absent: nothing is kept. */
   storage?: Storage
+  now?: () => Date
   /** The secret voter hashes are keyed with (interactions/feedback.ts). */
   feedbackSalt?: string
 }
@@ -65,6 +66,7 @@ function contextFor(raw: RawInteraction, deps: HttpDependencies, wrap: (channel:
     botUserId: deps.botUserId,
     ...(deps.storage ? { storage: deps.storage } : {}),
     ...(deps.feedbackSalt ? { feedbackSalt: deps.feedbackSalt } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
   }
 }
 
@@ -123,7 +125,7 @@ export async function answerInteraction(raw: RawInteraction, deps: HttpDependenc
       }
       const editOriginal = (message: BotMessage) => {
         const { flags: _ephemeralIsFixed, ...body } = toApiMessage(message)
-        return deps.rest.patch(Routes.webhookMessage(raw.application_id, raw.token), { body, auth: false })
+        return deps.rest.patch(Routes.webhookMessage(raw.application_id, raw.token), { body, files: toRestFiles(message), auth: false })
       }
       let abandoned = false
       return {

@@ -12,6 +12,7 @@ import { BotMetrics } from '../../metrics/botMetrics.ts'
 import { registrySource } from '../../metrics/metricsServer.ts'
 import { watchRest } from '../discordRest/restMetrics.ts'
 import { routerFor } from '../routerFor.ts'
+import { startStorage } from '../../storage/storageRuntime.ts'
 import { onShutdownSignals } from '../shutdown/onShutdownSignals.ts'
 import { listenFailure } from './listenFailure.ts'
 import { startHttpEndpoint, type HttpEndpoint } from './startHttpEndpoint.ts'
@@ -45,13 +46,14 @@ export async function startHttpBot(environment: Environment): Promise<HttpEndpoi
   metrics.recordEngine(performance.now() - engineStarted, engine.articles().length)
   const library = fileArticleLibrary(environment.CORPUS_DIR, corpus, { allowHosts: parseAllowHosts(environment.ARTICLE_FETCH_ALLOW_HOSTS) })
   const metricsText = registrySource(metrics.registry)
+  const stored = await startStorage(environment, logger)
   const endpoint = await startHttpEndpoint({
     port: environment.HTTP_PORT,
     host: environment.HTTP_HOST,
     publicKey: publicKeyFromHex(publicKey as string),
     maxConnections: environment.HTTP_MAX_CONNECTIONS,
     // A bot application's user id is its application id.
-    deps: { engine, engines: corpus, library, router, rest, botUserId: applicationId as string, logger, metrics, feedbackSalt: feedbackSalt(environment) as string },
+    deps: { engine, engines: corpus, library, router, rest, botUserId: applicationId as string, logger, metrics, storage: stored.storage, now: stored.now, feedbackSalt: feedbackSalt(environment) as string },
     extraRoutes: {
       '/metrics': async (_request, response) => {
         const { contentType, text } = await metricsText()
@@ -59,13 +61,15 @@ export async function startHttpBot(environment: Environment): Promise<HttpEndpoi
       },
     },
     onRefused: (status) => metrics.httpRefused.inc({ status: String(status) }),
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
+    await stored.close().catch(() => undefined)
     throw listenFailure(error, environment.HTTP_HOST, environment.HTTP_PORT)
   })
   onShutdownSignals(async (signal) => {
     logger.info({ signal }, 'shutting down: answering what is in flight')
     const drained = await endpoint.drain(environment.SHUTDOWN_TIMEOUT_MS)
     corpus.close()
+    await stored.close().catch((error: unknown) => logger.warn({ problem: (error as Error)?.message }, 'storage: could not close the database'))
     logger.info(drained, 'shut down')
   }, logger)
   logger.info({ url: endpoint.url }, 'listening for interactions')
