@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type MessageContextMenuCommandInteraction, type REST } from 'discord.js'
 import type { ArticleLibrary } from '../../interactions/articleLibrary.ts'
 import type { EngineSource } from '../../live/liveCorpus.ts'
-import type { InteractionRouter, Outcome } from '../../interactions/router.ts'
+import type { InteractionRouter, Outcome, Routed } from '../../interactions/router.ts'
 import type { ChannelActions } from '../../interactions/channelActions.ts'
 import type { HandlerContext } from '../../interactions/types.ts'
 import type { Storage } from '../../storage/storage.ts'
@@ -56,28 +56,26 @@ function contextFor(interaction: Interaction, deps: GatewayDependencies): Handle
 }
 
 async function answerCommand(interaction: ChatInputCommandInteraction, deps: GatewayDependencies, responded: Responded): Promise<{ outcome: Outcome; error?: unknown }> {
-  const module = deps.router.command(interaction.commandName)
-  if (module?.defer) {
-    await interaction.deferReply(module.defer.ephemeral ? { flags: MessageFlags.Ephemeral } : {})
-    responded()
-  }
-  const routed = await deps.router.runCommand(commandInputOf(interaction), contextFor(interaction, deps))
-  if (deps.abandoned?.()) return routed
-  if (interaction.deferred) await interaction.editReply(editOptions(routed.result))
-  else {
-    await interaction.reply({ ...replyOptions(routed.result), withResponse: true })
-    responded()
-  }
-  return routed
+  return answerWithReply(interaction, deps, responded, () => deps.router.runCommand(commandInputOf(interaction), contextFor(interaction, deps)))
 }
 
 async function answerMessageCommand(interaction: MessageContextMenuCommandInteraction, deps: GatewayDependencies, responded: Responded): Promise<{ outcome: Outcome; error?: unknown }> {
+  return answerWithReply(interaction, deps, responded, () => deps.router.runMessageCommand(messageCommandInputOf(interaction, deps.botUserId()), contextFor(interaction, deps)))
+}
+
+/** A slash or message command: deferred first when its module asks, then the handler's reply sent or edited in. */
+async function answerWithReply(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  deps: GatewayDependencies,
+  responded: Responded,
+  run: () => Promise<Routed<BotMessage>>,
+): Promise<{ outcome: Outcome; error?: unknown }> {
   const module = deps.router.command(interaction.commandName)
   if (module?.defer) {
     await interaction.deferReply(module.defer.ephemeral ? { flags: MessageFlags.Ephemeral } : {})
     responded()
   }
-  const routed = await deps.router.runMessageCommand(messageCommandInputOf(interaction, deps.botUserId()), contextFor(interaction, deps))
+  const routed = await run()
   if (deps.abandoned?.()) return routed
   if (interaction.deferred) await interaction.editReply(editOptions(routed.result))
   else {
