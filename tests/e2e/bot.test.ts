@@ -19,6 +19,7 @@ import {
   PIN_MESSAGES,
   REPLY_TIMEOUT,
   SECTIONS,
+  expectRunWithinDiscordLimits,
   limitBreaches,
   messageBodyOf,
   normalise,
@@ -700,18 +701,7 @@ describe('the whole run', () => {
   })
 
   it('every message body sent respects Discord’s limits, and nothing was answered 50035 or 40060', () => {
-    let bodies = 0
-    for (const request of discord.requests) {
-      const body = messageBodyOf(request)
-      if (!body) continue
-      bodies++
-      expect(limitBreaches(body), `${request.method} ${request.path}`).toEqual([])
-    }
-    expect(bodies).toBeGreaterThan(15)
-    const codes = discord.requests.map((r) => (r.response as { code?: number } | undefined)?.code).filter((c) => c !== undefined)
-    expect(codes).not.toContain(50035)
-    expect(codes).not.toContain(40060)
-    expect(discord.requests.filter((r) => r.status >= 500)).toEqual([])
+    expect(expectRunWithinDiscordLimits(expect, discord.requests)).toBeGreaterThan(15)
   })
 
   it('SIGTERM: logs "shutting down", then "shut down" with nothing aborted, and exits 0', async () => {

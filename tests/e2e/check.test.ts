@@ -11,7 +11,7 @@ import { CHECK_COMMAND_NAME } from '../../commands/check.ts'
 import { commandDefinitions } from '../../commands/index.ts'
 import { NOT_PRESENT_APP_PERMISSIONS, buildUserMessage, option, startFakeDiscord } from '../discord-server/fakeDiscord.ts'
 import type { CallbackData, FakeDiscord, InteractionHandle } from '../discord-server/fakeDiscord.ts'
-import { ARTICLE_TITLE, BOT_TOKEN, PARAGRAPHS, REPLY_TIMEOUT, limitBreaches, messageBodyOf, normalise, startBotAgainst, unmarkdown, unquote } from './helpers.ts'
+import { ARTICLE_TITLE, BOT_TOKEN, PARAGRAPHS, REPLY_TIMEOUT, expectRunWithinDiscordLimits, limitBreaches, messageBodyOf, normalise, startBotAgainst, unmarkdown, unquote } from './helpers.ts'
 import type { Child } from './helpers.ts'
 
 const EPHEMERAL = 64
@@ -252,18 +252,7 @@ describe('/help', () => {
 
 describe('the whole run', () => {
   it('every message body the bot sent is within Discord’s limits, and Discord refused none', () => {
-    let bodies = 0
-    for (const request of discord.requests) {
-      const body = messageBodyOf(request)
-      if (!body) continue
-      bodies++
-      expect(limitBreaches(body), `${request.method} ${request.path}`).toEqual([])
-    }
-    expect(bodies).toBeGreaterThan(10)
-    const codes = discord.requests.map((r) => (r.response as { code?: number } | undefined)?.code).filter((c) => c !== undefined)
-    expect(codes).not.toContain(50035)
-    expect(codes).not.toContain(40060)
-    expect(discord.requests.filter((r) => r.status >= 500)).toEqual([])
+    expect(expectRunWithinDiscordLimits(expect, discord.requests)).toBeGreaterThan(10)
     expect(bot.output).not.toMatch(/handler failed|could not answer/)
   })
 })

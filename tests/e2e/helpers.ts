@@ -240,6 +240,26 @@ export function messageBodyOf(request: RecordedRequest): MessageBody | null {
   return null
 }
 
+/**
+ * After a whole run: every message body the bot sent fits Discord's limits,
+ * Discord refused none as invalid (50035) or duplicate-acknowledged (40060),
+ * and nothing failed on its side. Returns how many bodies were checked.
+ */
+export function expectRunWithinDiscordLimits(expect: (value: unknown, message?: string) => { toEqual(expected: unknown): void; not: { toContain(item: unknown): void } }, requests: readonly RecordedRequest[]): number {
+  let bodies = 0
+  for (const request of requests) {
+    const body = messageBodyOf(request)
+    if (!body) continue
+    bodies++
+    expect(limitBreaches(body), `${request.method} ${request.path}`).toEqual([])
+  }
+  const codes = requests.map((r) => (r.response as { code?: number } | undefined)?.code).filter((c) => c !== undefined)
+  expect(codes).not.toContain(50035)
+  expect(codes).not.toContain(40060)
+  expect(requests.filter((r) => r.status >= 500)).toEqual([])
+  return bodies
+}
+
 /** Human-readable breaches of Discord's message limits in one body (empty when it fits). */
 export function limitBreaches(body: MessageBody): string[] {
   const problems: string[] = []
