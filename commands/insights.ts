@@ -1,4 +1,4 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
 import { insightsCsv } from '../src/insights/insightsCsv.ts'
 import { buildInsightsReport, INSIGHTS_PERIODS, type InsightsPeriod } from '../src/insights/insightsReport.ts'
 import type { CommandInput, CommandModule, HandlerContext } from '../src/interactions/types.ts'
@@ -8,11 +8,14 @@ import { insightsMessage } from '../src/presenters/discord/insightsMessage.ts'
 import { notice } from '../src/presenters/discord/notice.ts'
 import { sharedWordVectors } from '../src/semantics/sharedVectors.ts'
 import { storageOffReason } from '../src/storage/noStorage.ts'
+import { NEEDS_THE_BOT_IN_THE_SERVER } from './installs.ts'
 
 const builder = new SlashCommandBuilder()
   .setName('insights')
   .setDescription('Moderators: what people asked that the articles could not answer, answers voted down, usage')
-  .setContexts(InteractionContextType.Guild)
+  // A server's own activity, for its moderators: guild install, in the server only.
+  .setContexts(...NEEDS_THE_BOT_IN_THE_SERVER.contexts)
+  .setIntegrationTypes(...NEEDS_THE_BOT_IN_THE_SERVER.integrationTypes)
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addIntegerOption((option) =>
     option
