@@ -107,7 +107,7 @@ function unknownWordShare(index: PassageIndex, word: string, term: string, setti
  * ("what *kind* of…", "the main *thing*"). Any other head noun is: "what *party*",
  * "what *age*", however common the word.
  */
-const LIGHT_NOUNS = new Set(['thing', 'things', 'way', 'ways', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'parts', 'stuff', 'one', 'ones', 'lot', 'lots', 'bit', 'main', 'sense', 'aspect', 'aspects', 'point', 'points', 'fact', 'facts', 'something', 'anything', 'everything', 'else', 'other', 'others', 'much', 'many', 'some', 'exactly', 'actually'])
+const LIGHT_NOUNS = new Set(['thing', 'things', 'way', 'ways', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'parts', 'stuff', 'one', 'ones', 'lot', 'lots', 'bit', 'main', 'sense', 'aspect', 'aspects', 'point', 'points', 'fact', 'facts', 'name', 'names', 'something', 'anything', 'everything', 'else', 'other', 'others', 'much', 'many', 'some', 'exactly', 'actually'])
 
 /** A word this far down the frequency list weighs as much as a name when the corpus lacks it. */
 const RARE_RANK = 50_000
@@ -143,7 +143,7 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     const focus = question.focus?.word === word && !LIGHT_NOUNS.has(foldText(word)) && !OUTLET_WORDS.has(foldText(word))
     terms.push({ term: resolved?.term ?? term, word, weight, absentShare, ownMatches: name ? undefined : ownMatches, known: resolved !== null, nameLike, capitalised, focus, topic, matches })
   }
-  return { type: question.type, definitional: question.definitional, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
+  return { type: question.type, definitional: question.definitional, nounFocus: question.focusIsNoun, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
 }
 
 /**

@@ -40,6 +40,8 @@ export interface ProfiledTerm {
 export interface QuestionProfile {
   type: QuestionType
   definitional: boolean
+  /** The thing asked for is a noun ("what *party*", "how many *soldiers*"), not the verb after "who". */
+  nounFocus?: boolean
   terms: ProfiledTerm[]
   totalWeight: number
 }
@@ -67,6 +69,7 @@ export const ANSWER_FEATURES = [
   'proximity',
   'sentenceGap',
   'termCount',
+  'focusAbsent',
 ] as const
 
 /** Every ranking feature but the gap can only raise a passage: more of the question met is never worse. */
@@ -74,7 +77,11 @@ export const RANK_FEATURE_SIGNS: readonly Sign[] = RANK_FEATURES.map((feature) =
 
 /** Coverage and fit raise the chance of an answer; gaps and unknown names lower it; the question's length may go either way. */
 export const ANSWER_FEATURE_SIGNS: readonly Sign[] = ANSWER_FEATURES.map((feature) =>
-  feature === 'termCount' ? 0 : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' || feature === 'sentenceGap' ? -1 : 1,
+  feature === 'termCount'
+    ? 0
+    : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' || feature === 'sentenceGap' || feature === 'focusAbsent'
+      ? -1
+      : 1,
 )
 
 /** How a question's terms meet one set of corpus terms: exact share, soft share, and whether the focus is met. */
@@ -239,6 +246,9 @@ export interface DecisionContext {
   largestGap: number
 }
 
+/** Below this, the article's nearest word to the thing asked for is too loose a relation to count as naming it. */
+const FOCUS_ABSENT = 0.2
+
 export function answerFeatures({ profile, best, bestScore, runnerUpScore, article, largestGap }: DecisionContext): number[] {
   const feature = (name: (typeof RANK_FEATURES)[number]) => best[RANK_FEATURES.indexOf(name)] as number
   const unknownNames = article.unmatched.filter((term) => term.nameLike).reduce((sum, term) => sum + term.weight, 0)
@@ -261,5 +271,7 @@ export function answerFeatures({ profile, best, bestScore, runnerUpScore, articl
     feature('proximity'),
     feature('sentenceGap'),
     Math.min(profile.terms.length, 10) / 10,
+    // "What party…", "how old…" where the article names no party, gives no age: the thing asked for is not there at all.
+    profile.nounFocus && profile.terms.some((term) => term.focus) && article.focus < FOCUS_ABSENT ? 1 : 0,
   ]
 }

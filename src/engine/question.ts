@@ -29,6 +29,8 @@ export interface AnalysedQuestion {
   position: 'start' | 'end' | null
   /** "What weapons…", "Which border…", "Who led…": the thing asked for, named right after the question word. */
   focus: QuestionTerm | null
+  /** The focus is a noun ("what *weapons*", "how many *soldiers*"), not the verb after "who" ("who *led*"). */
+  focusIsNoun: boolean
   /** "What did X say", "what did X tell reporters": asks for someone's words, which a quotation or reported speech holds. */
   asksWhatWasSaid: boolean
   /** "tl;dr", "summarise the article", "what is this about": a question about the text as a whole, or who wrote it. */
@@ -178,6 +180,7 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
     terms.push({ term, word: token.word, capitalised: casingIsInformative && startsUpper && (index > 0 || isAcronym), topic: inTopic })
   })
   const folded = foldText(text)
+  const nounFocus = focusOf(tokens, terms)
   const predicateWord = /^\s*who\s+(?:(?:did|had|has|was|were)\s+)?([a-z]+)/.exec(folded)?.[1]
   return {
     text: echo,
@@ -189,7 +192,8 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
     predicate: predicateWord ? termOf(predicateWord) : null,
     position: END_OF_TEXT.test(folded) ? 'end' : START_OF_TEXT.test(folded) ? 'start' : null,
     // "Who led the delegation?": what someone did is the thing asked about.
-    focus: focusOf(tokens, terms) ?? (predicateWord ? (terms.find((term) => foldText(term.word) === predicateWord) ?? null) : null),
+    focus: nounFocus ?? (predicateWord ? (terms.find((term) => foldText(term.word) === predicateWord) ?? null) : null),
+    focusIsNoun: nounFocus !== null,
     asksWhatWasSaid: SPEECH.test(folded),
     aboutTheText,
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { adjacency, ANSWER_FEATURES, coverage, proximity, RANK_FEATURES, type ProfiledTerm, type QuestionProfile } from '../../src/engine/features.ts'
+import { adjacency, ANSWER_FEATURES, answerFeatures, coverage, proximity, RANK_FEATURES, type ProfiledTerm, type QuestionProfile } from '../../src/engine/features.ts'
 import { firstFeatureModel, fitListwise, fitLogistic, LinearModel } from '../../src/engine/linearModel.ts'
 import { answerabilityModel, rankingModel } from '../../src/engine/models.ts'
 import { questionAboutTheText } from '../../src/engine/question.ts'
@@ -139,5 +139,22 @@ describe('a role given by its initials', () => {
     const result = createEngine([article]).ask('who is the ceo')
     expect(result.answered).toBe(true)
     if (result.answered) expect(result.passages[0]?.passage.text).toContain('Ana Ruiz')
+  })
+})
+
+describe('focusAbsent', () => {
+  const at = ANSWER_FEATURES.indexOf('focusAbsent')
+  const decide = (question: QuestionProfile, articleTerms: string[]) =>
+    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(articleTerms)), largestGap: 0 })[at]
+
+  it('GIVEN "what party…" and an article with no party THEN 1; with one THEN 0', () => {
+    const asked = { ...profile(term('party', 2, [['parti', 1]], { focus: true }), term('tarar', 2)), nounFocus: true }
+    expect(decide(asked, ['tarar'])).toBe(1)
+    expect(decide(asked, ['tarar', 'parti'])).toBe(0)
+  })
+
+  it('GIVEN a focus that is the verb after "who", or none THEN 0 however the article reads', () => {
+    expect(decide({ ...profile(term('led', 2, [['lead', 1]], { focus: true })), nounFocus: false }, [])).toBe(0)
+    expect(decide({ ...profile(term('tarar', 2)), nounFocus: true }, [])).toBe(0)
   })
 })
