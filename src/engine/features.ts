@@ -70,6 +70,7 @@ export const ANSWER_FEATURES = [
   'sentenceGap',
   'termCount',
   'focusAbsent',
+  'eventAbsent',
 ] as const
 
 /** Every ranking feature but the gap can only raise a passage: more of the question met is never worse. */
@@ -79,7 +80,7 @@ export const RANK_FEATURE_SIGNS: readonly Sign[] = RANK_FEATURES.map((feature) =
 export const ANSWER_FEATURE_SIGNS: readonly Sign[] = ANSWER_FEATURES.map((feature) =>
   feature === 'termCount'
     ? 0
-    : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' || feature === 'sentenceGap' || feature === 'focusAbsent'
+    : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' || feature === 'sentenceGap' || feature === 'focusAbsent' || feature === 'eventAbsent'
       ? -1
       : 1,
 )
@@ -273,5 +274,7 @@ export function answerFeatures({ profile, best, bestScore, runnerUpScore, articl
     Math.min(profile.terms.length, 10) / 10,
     // "What party…", "how old…" where the article names no party, gives no age: the thing asked for is not there at all.
     profile.nounFocus && profile.terms.some((term) => term.focus) && article.focus < FOCUS_ABSENT ? 1 : 0,
+    // "When does the truce expire?", "who led…?" where the article never speaks of expiring or leading: the event asked about is not there.
+    !profile.nounFocus && profile.terms.some((term) => term.focus) && article.focus < FOCUS_ABSENT ? 1 : 0,
   ]
 }

@@ -126,6 +126,18 @@ function focusOf(tokens: Token[], terms: QuestionTerm[]): QuestionTerm | null {
   return head
 }
 
+/**
+ * "When does the truce expire?", "Where were the talks held?": with do-support
+ * or an auxiliary, the question ends on the verb of the event asked about.
+ */
+function eventVerb(folded: string, terms: QuestionTerm[]): QuestionTerm | null {
+  if (!/^\s*(?:when|where|why|how)\s+(?:do|does|did|will|would|can|could|should|is|are|was|were|has|have|had)\b/.test(folded)) return null
+  const last = terms.at(-1)
+  if (!last || last.capitalised) return null
+  const words = folded.replace(/[^a-z0-9\s'-]/g, ' ').trim().split(/\s+/)
+  return foldText(last.word) === words.at(-1) ? last : null
+}
+
 /** Nouns that, right after "what" or "which", name the kind of answer: a date, a place, an amount. */
 const TYPE_NOUNS = new Set(['date', 'day', 'time', 'year', 'month', 'city', 'country', 'place', 'town', 'region', 'province', 'number', 'amount'])
 
@@ -192,7 +204,7 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
     predicate: predicateWord ? termOf(predicateWord) : null,
     position: END_OF_TEXT.test(folded) ? 'end' : START_OF_TEXT.test(folded) ? 'start' : null,
     // "Who led the delegation?": what someone did is the thing asked about.
-    focus: nounFocus ?? (predicateWord ? (terms.find((term) => foldText(term.word) === predicateWord) ?? null) : null),
+    focus: nounFocus ?? (predicateWord ? (terms.find((term) => foldText(term.word) === predicateWord) ?? null) : eventVerb(folded, terms)),
     focusIsNoun: nounFocus !== null,
     asksWhatWasSaid: SPEECH.test(folded),
     aboutTheText,

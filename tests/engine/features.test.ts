@@ -158,3 +158,16 @@ describe('focusAbsent', () => {
     expect(decide({ ...profile(term('tarar', 2)), nounFocus: true }, [])).toBe(0)
   })
 })
+
+describe('eventAbsent', () => {
+  const at = ANSWER_FEATURES.indexOf('eventAbsent')
+  const decide = (question: QuestionProfile, articleTerms: string[]) =>
+    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(articleTerms)), largestGap: 0 })[at]
+
+  it('GIVEN "when does the truce expire" and an article that never speaks of expiring THEN 1; one that does THEN 0; a noun focus THEN 0', () => {
+    const asked = { ...profile(term('truce', 2), term('expire', 2, [['expir', 1]], { focus: true })), nounFocus: false }
+    expect(decide(asked, ['truce'])).toBe(1)
+    expect(decide(asked, ['truce', 'expir'])).toBe(0)
+    expect(decide({ ...asked, nounFocus: true }, ['truce'])).toBe(0)
+  })
+})

@@ -32,6 +32,21 @@ describe('the thing asked for', () => {
     ['What weapons did the fighters use?', 'weapons'],
   ])('%s → %s', (question, focus) => {
     expect(analyseQuestion(question).focus?.word).toBe(focus)
+    expect(analyseQuestion(question).focusIsNoun).toBe(true)
+  })
+
+  it.each([
+    ['when does the doha truce expire', 'expire'],
+    ['Where were the talks held?', 'held'],
+    ['When will the border reopen?', 'reopen'],
+  ])('the event a when/where question ends on: %s → %s', (question, focus) => {
+    expect(analyseQuestion(question).focus?.word).toBe(focus)
+    expect(analyseQuestion(question).focusIsNoun).toBe(false)
+  })
+
+  it.each(['When did the talks collapse in Istanbul?', 'When was Pakistan', 'When did it happen?'])('no event verb where the question does not end on one: %s', (question) => {
+    const focus = analyseQuestion(question).focus?.word
+    expect(focus === undefined || !['istanbul', 'pakistan'].includes(focus.toLowerCase())).toBe(true)
   })
 })
 
