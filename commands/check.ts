@@ -50,7 +50,8 @@ function check(input: MessageCommandInput, { engine, botUserId }: HandlerContext
   const url = jumpUrl(input, target.id)
   const result = checkClaim(engine, target.content, scopeOf(articles))
   // 👍/👎 on what the check quoted, as on /ask answers (the same shared handler).
-  const votes = result.kind === 'addressed' ? feedbackRow((result.passages[0] as { passage: { id: string } }).passage.id) : null
+  const quoted = result.kind === 'addressed' ? result.passages[0]?.passage.id : undefined
+  const votes = quoted ? feedbackRow(quoted) : null
   return checkMessage(result, { messageId: target.id, ...(url ? { jumpUrl: url } : {}), sources: sourcesOf(articles), ...(votes ? { followUpRow: votes } : {}) })
 }
 

@@ -367,8 +367,9 @@ export function retrieve(
   // The decision, in the best article's own terms.
   const slug = best.passage.articleSlug
   const own = index.articleVocabularies.get(slug)
-  const judged = own ? weighedIn(profile, own, index.articleTerms.get(slug) ?? new Set(), index, settings) : profile
-  const article = coverage(judged, index.articleTerms.get(slug) ?? new Set())
+  const articleTerms = index.articleTerms.get(slug) ?? new Set<string>()
+  const judged = own ? weighedIn(profile, own, articleTerms, index, settings) : profile
+  const article = coverage(judged, articleTerms)
   const bestFeatures = own ? rankFeatures(judged, contextOf(best.position, best.retrievalScore, article)) : best.features
   const largestGap = coverage(judged, index.passageTerms[best.position] as Set<string>).largestGap
   const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap })

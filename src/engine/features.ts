@@ -260,6 +260,7 @@ const EVENT_ABSENT = 0.5
 export function answerFeatures({ profile, best, bestScore, runnerUpScore, article, largestGap }: DecisionContext): number[] {
   const feature = (name: (typeof RANK_FEATURES)[number]) => best[RANK_FEATURES.indexOf(name)] as number
   const unknownNames = article.unmatched.filter((term) => term.nameLike).reduce((sum, term) => sum + term.weight, 0)
+  const hasFocus = profile.terms.some((term) => term.focus)
   return [
     feature('exactCoverage'),
     feature('softCoverage'),
@@ -280,8 +281,8 @@ export function answerFeatures({ profile, best, bestScore, runnerUpScore, articl
     feature('sentenceGap'),
     Math.min(profile.terms.length, 10) / 10,
     // "What party…", "how old…" where the article names no party, gives no age: the thing asked for is not there at all.
-    profile.nounFocus && profile.terms.some((term) => term.focus) && article.focus < FOCUS_ABSENT ? 1 : 0,
+    hasFocus && profile.nounFocus && article.focus < FOCUS_ABSENT ? 1 : 0,
     // "When does the truce expire?", "who led…?" where the article never speaks of expiring or leading: the event asked about is not there.
-    !profile.nounFocus && profile.terms.some((term) => term.focus) && article.focus < EVENT_ABSENT ? 1 : 0,
+    hasFocus && !profile.nounFocus && article.focus < EVENT_ABSENT ? 1 : 0,
   ]
 }

@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIEmbedField } from 'discord.js'
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbedField } from 'discord.js'
 import type { ArticleInfo } from '../../engine/articleInfo.ts'
 import type { BotMessage } from './botMessage.ts'
 import { fitMessage } from './fitMessage.ts'
@@ -26,15 +26,7 @@ export function articlePreviewMessage(article: ArticleInfo, ids: { add: string; 
   return fitMessage({
     content: 'Preview: nothing is added until you press **Add**.',
     embeds: [{ color: EMBED_COLOUR, title: article.title, ...(article.url ? { url: article.url } : {}), fields }],
-    components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Add', custom_id: ids.add },
-          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: ids.cancel },
-        ],
-      },
-    ],
+    components: [choiceRow({ label: 'Add', style: ButtonStyle.Success, id: ids.add }, { label: 'Cancel', id: ids.cancel })],
     mentionUsers: [],
     ephemeral: true,
   })
@@ -45,15 +37,7 @@ export function removeConfirmation(article: ArticleInfo, ids: { remove: string; 
   return fitMessage({
     content: `Remove “${escapeMarkdown(article.title)}” (\`${article.slug}\`) from this server? Its file is deleted; nobody here can ask about it any more.`,
     embeds: [],
-    components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Remove', custom_id: ids.remove },
-          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Keep it', custom_id: ids.keep },
-        ],
-      },
-    ],
+    components: [choiceRow({ label: 'Remove', style: ButtonStyle.Danger, id: ids.remove }, { label: 'Keep it', id: ids.keep })],
     mentionUsers: [],
     ephemeral: true,
   })
@@ -62,4 +46,15 @@ export function removeConfirmation(article: ArticleInfo, ids: { remove: string; 
 /** A preview or confirmation replaced by its outcome: text only, no buttons left to press. */
 export function outcomeMessage(text: string): BotMessage {
   return fitMessage({ content: text, embeds: [], components: [], mentionUsers: [], ephemeral: true })
+}
+
+/** A question's two answers as one row: the action in its colour, the way out in grey. */
+function choiceRow(act: { label: string; style: ButtonStyle.Success | ButtonStyle.Danger; id: string }, back: { label: string; id: string }): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: act.style, label: act.label, custom_id: act.id },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: back.label, custom_id: back.id },
+    ],
+  }
 }

@@ -1,5 +1,6 @@
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption, type MessageContextMenuCommandInteraction } from 'discord.js'
 import type { AttachmentInput, AutocompleteInput, ButtonInput, CommandInput, Invocation, MessageCommandInput, OptionValue } from '../../interactions/types.ts'
+import { targetMessage } from '../../interactions/targetMessage.ts'
 
 type AnyInteraction = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction | MessageContextMenuCommandInteraction
 
@@ -90,14 +91,7 @@ export function messageCommandInputOf(interaction: MessageContextMenuCommandInte
     ...invocationOf(interaction),
     commandName: interaction.commandName,
     target: message
-      ? {
-          id: message.id,
-          content: message.content ?? '',
-          authorId: message.author?.id ?? '',
-          fromThisBot: message.author?.id === botUserId,
-          embeds: message.embeds?.length ?? 0,
-          attachments: message.attachments?.size ?? 0,
-        }
+      ? targetMessage({ id: message.id, content: message.content, author: message.author, embedCount: message.embeds?.length ?? 0, attachmentCount: message.attachments?.size ?? 0 }, botUserId)
       : null,
   }
 }

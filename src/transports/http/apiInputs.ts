@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js'
 import type { AttachmentInput, AutocompleteInput, ButtonInput, CommandInput, Invocation, MessageCommandInput, OptionValue } from '../../interactions/types.ts'
+import { targetMessage } from '../../interactions/targetMessage.ts'
 
 /** One option of the payload; subcommands (types 1 and 2) hold their own options. */
 interface RawOption {
@@ -155,14 +156,7 @@ export function messageCommandInputOf(raw: RawInteraction, botUserId: string): M
     ...invocationOf(raw),
     commandName: raw.data?.name ?? '',
     target: target
-      ? {
-          id: target.id,
-          content: target.content ?? '',
-          authorId: target.author?.id ?? '',
-          fromThisBot: target.author?.id === botUserId,
-          embeds: target.embeds?.length ?? 0,
-          attachments: target.attachments?.length ?? 0,
-        }
+      ? targetMessage({ id: target.id, content: target.content, author: target.author, embedCount: target.embeds?.length ?? 0, attachmentCount: target.attachments?.length ?? 0 }, botUserId)
       : null,
   }
 }
