@@ -3,13 +3,15 @@ import type { QuestionType } from './types.ts'
 
 /**
  * Whether a sentence holds the kind of thing a question type asks for, from
- * the entities the tagger found in it: a date for "when", a number for
- * "how many" (or "how large"), a length of time for "how long", a person or organisation for "who", a place for "where".
+ * the entities the tagger found in it: a date for "when", a count for
+ * "how many", a count or an amount (money, a share) for "how much" or "how large", a length of time for "how long", a person or organisation for "who", a place for "where".
  * "Why" has no entity: a causal connective stands for it.
  */
 const WANTED: Record<QuestionType, EntityKind[]> = {
   when: ['date'],
+  // "How many customers": a count. "How much", "how large", "what share": a count or an amount of money or a share.
   howMany: ['number'],
+  howMuch: ['number', 'amount'],
   // "How long…", "within what period": a length of time ("97 days", "two weeks").
   howLong: ['duration'],
   who: ['person', 'organization', 'properNoun'],

@@ -1,6 +1,6 @@
 import type { Attribution, Passage, Span, SpeakerKind } from '../passages/types.ts'
 
-export type QuestionType = 'who' | 'when' | 'where' | 'howMany' | 'howLong' | 'why' | 'what'
+export type QuestionType = 'who' | 'when' | 'where' | 'howMany' | 'howMuch' | 'howLong' | 'why' | 'what'
 
 /** A passage retrieved for a question, best first. */
 export interface RankedPassage {

@@ -7,7 +7,8 @@ import nlp from 'compromise'
  * sentence with a date, "where" a place, "who" a person or organisation,
  * "how many" a number.
  */
-export type EntityKind = 'person' | 'organization' | 'place' | 'date' | 'duration' | 'number' | 'properNoun'
+/** 'number' counts things ("6.1 million customers"); 'amount' is money or a share ("$48.5 million", "4.3 percent"). */
+export type EntityKind = 'person' | 'organization' | 'place' | 'date' | 'duration' | 'number' | 'amount' | 'properNoun'
 
 export type EntityKinds = ReadonlySet<EntityKind>
 
@@ -22,8 +23,8 @@ const TAG_KINDS: Array<[string, EntityKind]> = [
   // "within days" says how long, not when.
   ['Duration', 'duration'],
   ['Value', 'number'],
-  ['Money', 'number'],
-  ['Percent', 'number'],
+  ['Money', 'amount'],
+  ['Percent', 'amount'],
   ['ProperNoun', 'properNoun'],
 ]
 
@@ -40,16 +41,23 @@ interface LiveTerm {
   tags: Set<string>
 }
 
-function kindsOfTags(tags: ReadonlySet<string> | readonly string[], firstInSentence: boolean, into: Set<EntityKind>): void {
+/**
+ * Adds the kinds a term's tags name; returns whether the term is part of an amount,
+ * for the next term: compromise tags "$48.5" as Money but the "million" after it only as a Value.
+ */
+function kindsOfTags(tags: ReadonlySet<string> | readonly string[], firstInSentence: boolean, into: Set<EntityKind>, afterAmount = false): boolean {
   const has = (tag: string) => (Array.isArray(tags) ? (tags as readonly string[]).includes(tag) : (tags as ReadonlySet<string>).has(tag))
+  const amount = has('Money') || has('Percent') || (afterAmount && has('Value') && !has('NumericValue'))
   // compromise tags "days" and "weeks" as both Date and Duration: a length of time, not a date.
   const duration = has('Duration')
   for (const [tag, kind] of TAG_KINDS) {
     if (!has(tag) || (duration && kind === 'date')) continue
     // The first word of a sentence is capitalised anyway: as a bare proper noun it says nothing.
     if (kind === 'properNoun' && firstInSentence) continue
-    into.add(kind)
+    // "$48.5 million" is a Value too, but an amount: it does not say how many of anything.
+    into.add(kind === 'number' && amount ? 'amount' : kind)
   }
+  return amount
 }
 
 const PARAGRAPH_CACHE = new Map<string, EntityKinds[]>()
@@ -68,12 +76,13 @@ export function sentenceEntityKinds(text: string, sentences: ReadonlyArray<{ sta
   let cursor = 0
   let sentence = 0
   let previousSentence = -1
+  let afterAmount = false
   for (const term of terms) {
     const at = term.text ? text.indexOf(term.text, cursor) : -1
     if (at === -1) continue
     cursor = at + term.text.length
     while (sentence < sentences.length - 1 && at >= (sentences[sentence] as { end: number }).end) sentence++
-    kindsOfTags(term.tags, sentence !== previousSentence, kinds[sentence] as Set<EntityKind>)
+    afterAmount = kindsOfTags(term.tags, sentence !== previousSentence, kinds[sentence] as Set<EntityKind>, afterAmount && sentence === previousSentence)
     previousSentence = sentence
   }
   if (PARAGRAPH_CACHE.size >= CACHE_LIMIT) PARAGRAPH_CACHE.clear()
@@ -92,7 +101,10 @@ export function entityKinds(sentence: string): EntityKinds {
   if (cached) return cached
   const kinds = new Set<EntityKind>()
   const terms = (nlp(sentence).json() as Array<{ terms: TaggedTerm[] }>).flatMap((entry) => entry.terms)
-  terms.forEach((term, position) => kindsOfTags(term.tags ?? [], position === 0, kinds))
+  let afterAmount = false
+  terms.forEach((term, position) => {
+    afterAmount = kindsOfTags(term.tags ?? [], position === 0, kinds, afterAmount)
+  })
   if (CACHE.size >= CACHE_LIMIT) CACHE.clear()
   CACHE.set(sentence, kinds)
   return kinds

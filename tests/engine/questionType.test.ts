@@ -9,7 +9,9 @@ describe('question types', () => {
     ['Within what period must the audit be done?', 'howLong'],
     ['how many days did they wait', 'howLong'],
     ['How many customers were affected?', 'howMany'],
-    ['How large was the fine?', 'howMany'],
+    ['How large was the fine?', 'howMuch'],
+    ['How much did the company spend on upgrades?', 'howMuch'],
+    ['What share of workers take their holiday?', 'howMuch'],
     ['When did the talks collapse?', 'when'],
     ['How long ago did the talks collapse?', 'when'],
     ['Who chairs the commission?', 'who'],
@@ -20,6 +22,14 @@ describe('question types', () => {
   it('a "how long" question wants a length of time, which a date is not', () => {
     expect(hasTypeFeature('howLong', 'The server stayed open for at least 97 days.')).toBe(true)
     expect(hasTypeFeature('howLong', 'The fine was announced on June 3.')).toBe(false)
+  })
+
+  it('"how many" wants a count, which money or a share is not; "how much" takes either', () => {
+    expect(hasTypeFeature('howMany', 'The breach exposed about 6.1 million customers.')).toBe(true)
+    expect(hasTypeFeature('howMany', 'The company was fined $48.5 million.')).toBe(false)
+    expect(hasTypeFeature('howMany', 'Shares fell 4.3 percent on Tuesday.')).toBe(false)
+    expect(hasTypeFeature('howMuch', 'The company was fined $48.5 million.')).toBe(true)
+    expect(hasTypeFeature('howMuch', 'Shares fell 4.3 percent on Tuesday.')).toBe(true)
   })
 })
 
