@@ -20,7 +20,14 @@ export function highlightSpans(text: string, terms: ReadonlySet<string>, start =
  * sentence holding what the question type asks for, the one with the "who"
  * predicate, or, for "what happened after X", the one after X.
  */
-export function chooseAnswerSentence(passage: Passage, question: AnalysedQuestion, weights: Map<string, number>, kinds: readonly EntityKinds[] = []): AnswerSentence {
+/** `sentenceTerms`: each sentence's terms when already known (the index keeps them), so the sentences need not be read again. */
+export function chooseAnswerSentence(
+  passage: Passage,
+  question: AnalysedQuestion,
+  weights: Map<string, number>,
+  kinds: readonly EntityKinds[] = [],
+  sentenceTerms: ReadonlyArray<ReadonlySet<string>> = [],
+): AnswerSentence {
   const terms = new Set(weights.keys())
   let best = passage.sentences[0] ?? { text: passage.text, start: 0, end: passage.text.length }
   let bestScore = -Infinity
@@ -28,7 +35,7 @@ export function chooseAnswerSentence(passage: Passage, question: AnalysedQuestio
   let previousScore = 0
   for (const [position, sentence] of passage.sentences.entries()) {
     let score = 0
-    for (const term of new Set(tokenize(sentence.text).map((token) => termOf(token.word)))) {
+    for (const term of sentenceTerms[position] ?? new Set(tokenize(sentence.text).map((token) => termOf(token.word)))) {
       if (!term || !terms.has(term)) continue
       score += weights.get(term) ?? 0
       // "Who refused…?" is answered by the sentence where someone refused, whatever else matches.

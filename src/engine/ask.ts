@@ -440,7 +440,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     answered: true,
     question: question.text,
     type: question.type,
-    answer: chooseAnswerSentence(best.passage, question, weights, index.sentenceKinds[best.position]),
+    answer: chooseAnswerSentence(best.passage, question, weights, index.sentenceKinds[best.position], index.sentenceTerms[best.position]),
     passages: [best, ...supporting].map(toRanked),
   }
 }

@@ -98,6 +98,22 @@ export interface Coverage {
   unmatched: ProfiledTerm[]
 }
 
+/**
+ * A term's matches as two plain arrays, made once per term: coverage runs for
+ * every sentence of every candidate, and iterating a Map's entries allocates one
+ * array per entry, which made coverage most of what an ask allocates (and so of its GC pauses).
+ */
+const MATCH_LISTS = new WeakMap<ProfiledTerm, { matchTerms: string[]; similarities: number[] }>()
+
+function matchListOf(term: ProfiledTerm): { matchTerms: string[]; similarities: number[] } {
+  let list = MATCH_LISTS.get(term)
+  if (!list || list.matchTerms.length !== term.matches.size) {
+    list = { matchTerms: [...term.matches.keys()], similarities: [...term.matches.values()] }
+    MATCH_LISTS.set(term, list)
+  }
+  return list
+}
+
 export function coverage(profile: QuestionProfile, terms: ReadonlySet<string>): Coverage {
   let exact = 0
   let soft = 0
@@ -107,7 +123,11 @@ export function coverage(profile: QuestionProfile, terms: ReadonlySet<string>): 
   let largestGap = 0
   for (const term of profile.terms) {
     let best = 0
-    for (const [match, similarity] of term.matches) if (similarity > best && terms.has(match)) best = similarity
+    const { matchTerms, similarities } = matchListOf(term)
+    for (let index = 0; index < matchTerms.length; index++) {
+      const similarity = similarities[index] as number
+      if (similarity > best && terms.has(matchTerms[index] as string)) best = similarity
+    }
     if (best >= 1) exact += term.weight
     soft += term.weight * best
     if (term.focus) focus = Math.min(focus, best)
@@ -117,6 +137,32 @@ export function coverage(profile: QuestionProfile, terms: ReadonlySet<string>): 
   }
   const total = profile.totalWeight || 1
   return { exact: exact / total, soft: soft / total, focus, topic, largestGap: largestGap / total, unmatched }
+}
+
+/**
+ * Coverage's soft share and largest gap alone, for the hot loop over every
+ * sentence of every candidate: one reused result, no list of unmatched terms.
+ * The result is overwritten by the next call.
+ */
+const SOFT_FIT = { soft: 0, largestGap: 0 }
+
+function softFit(profile: QuestionProfile, terms: ReadonlySet<string>): { readonly soft: number; readonly largestGap: number } {
+  let soft = 0
+  let largestGap = 0
+  for (const term of profile.terms) {
+    let best = 0
+    const { matchTerms, similarities } = matchListOf(term)
+    for (let index = 0; index < matchTerms.length; index++) {
+      const similarity = similarities[index] as number
+      if (similarity > best && terms.has(matchTerms[index] as string)) best = similarity
+    }
+    soft += term.weight * best
+    largestGap = Math.max(largestGap, term.weight * (1 - best))
+  }
+  const total = profile.totalWeight || 1
+  SOFT_FIT.soft = soft / total
+  SOFT_FIT.largestGap = largestGap / total
+  return SOFT_FIT
 }
 
 /** Share of the question's adjacent word pairs that stand side by side in the text ("defence minister"). */
@@ -153,7 +199,7 @@ function pairsOf(profile: QuestionProfile): { pairs: Set<string>; terms: Set<str
  * all (1 when side by side, near 0 when scattered). 0 with fewer than two.
  */
 export function proximity(profile: QuestionProfile, sequence: readonly string[]): number {
-  const wanted = new Set(profile.terms.map((term) => term.term))
+  const { terms: wanted } = pairsOf(profile)
   const hits: Array<{ at: number; term: string }> = []
   sequence.forEach((term, at) => {
     if (wanted.has(term)) hits.push({ at, term })
@@ -196,18 +242,30 @@ export interface CandidateContext {
   speakerTerms: ReadonlySet<string> | null
 }
 
+/** A passage's section heading as terms, read once per passage rather than once per question. */
+const SECTION_TERMS = new WeakMap<Passage, { sectionTerms: string[]; sectionSet: Set<string> }>()
+
+function sectionTermsOf(passage: Passage): { sectionTerms: string[]; sectionSet: Set<string> } {
+  let entry = SECTION_TERMS.get(passage)
+  if (!entry) {
+    const sectionTerms = passage.section ? termsOf(passage.section) : []
+    SECTION_TERMS.set(passage, (entry = { sectionTerms, sectionSet: new Set(sectionTerms) }))
+  }
+  return entry
+}
+
 export function rankFeatures(profile: QuestionProfile, context: CandidateContext): number[] {
   const passage = context.index.passages[context.position] as Passage
   const met = coverage(profile, context.index.passageTerms[context.position] as Set<string>)
-  const sectionTerms = passage.section ? termsOf(passage.section) : []
-  const section = sectionTerms.length > 0 ? coverage(profile, new Set(sectionTerms)).soft : 0
+  const { sectionTerms, sectionSet } = sectionTermsOf(passage)
+  const section = sectionTerms.length > 0 ? softFit(profile, sectionSet).soft : 0
   // Answers sit in one sentence: the best sentence's share of the question, and whether that sentence holds the answer type.
   let sentenceBest = 0
   let sentenceType = 0
   let sentenceGap = 1
   const sentences = context.index.sentenceTerms[context.position] ?? []
   sentences.forEach((terms, sentence) => {
-    const met = coverage(profile, terms)
+    const met = softFit(profile, terms)
     if (met.soft > sentenceBest) {
       sentenceBest = met.soft
       sentenceType = context.sentenceTypeMatch(sentence) ? 1 : 0
