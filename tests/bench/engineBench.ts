@@ -100,10 +100,16 @@ export function runEngineBench(lines: string[]): { askStats: Stats } {
 
   const questions = benchQuestions(engine, 2000)
   const raw = rawIndex(engine)
-  const askStats = timeEach(questions, (question) => engine.ask(question))
-  const rawAsk = timeEach(questions, (question) => raw.search(question))
-  lines.push(row(`ask (${questions.length} questions)`, askStats, `${verdict(askStats.p99Ms, 2)}; ${ratio(askStats, rawAsk)}`))
+  // The JIT settles over a few thousand asks, as it does in a bot's first seconds. Timed while it still
+  // compiles (after 200 asks), the tail is mostly compilation: shown, but the target is for the settled process,
+  // warmed on other questions of the same kind, so every timed question is still asked for the first time.
+  const settling = timeEach(questions, (question) => engine.ask(question))
+  const settledQuestions = benchQuestions(engine, 2000, 11)
+  const askStats = timeEach(settledQuestions, (question) => engine.ask(question), benchQuestions(engine, 2000, 99))
+  const rawAsk = timeEach(settledQuestions, (question) => raw.search(question))
+  lines.push(row(`ask (${settledQuestions.length} new questions, JIT settled)`, askStats, `${verdict(askStats.p99Ms, 2)}; ${ratio(askStats, rawAsk)}`))
   lines.push(row('  baseline: plain MiniSearch search()', rawAsk))
+  lines.push(row(`ask while the JIT still compiles (after 200 asks)`, settling))
   lines.push(row('ask + the More count (what /ask does)', askWithMoreCount(engine, questions)))
   const claims = benchClaims(engine, 1000)
   const checkStats = timeEach(claims, (claim) => checkClaim(engine, claim))

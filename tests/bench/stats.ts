@@ -19,11 +19,13 @@ export function summarise(samples: number[]): Stats {
 
 /**
  * Times each call separately, after a warm-up (so the JIT has compiled the
- * code) and a full garbage collection when node runs with --expose-gc (so
+ * code: the first `warmup` inputs, or other inputs given) and a full garbage collection when node runs with --expose-gc (so
  * earlier work's garbage is not collected inside this measurement).
  */
-export function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown, warmup = 200): Stats {
-  for (let index = 0; index < Math.min(warmup, inputs.length); index++) run(inputs[index] as T)
+export function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown, warmup: number | readonly T[] = 200): Stats {
+  // Other inputs than those timed warm the JIT without warming any memo for the timed ones.
+  const warmInputs = typeof warmup === 'number' ? inputs.slice(0, warmup) : warmup
+  for (const input of warmInputs) run(input)
   globalThis.gc?.()
   const samples: number[] = []
   for (const input of inputs) {
