@@ -49,6 +49,9 @@ const jsonFiles = (directory: string) => (existsSync(directory) ? readdirSync(di
 export const SHARED_EVAL_DIR = fileURLToPath(new URL('../../../shared/eval/', import.meta.url))
 /** The project's own labelled sets (held-out questions about corpus/), scored when the shared folder is absent. */
 export const FIXTURE_EVAL_DIR = fileURLToPath(new URL('../../tests/fixtures/eval/', import.meta.url))
+/** The project's labelled sets about its own wire-style test articles: `NAME.json` asks about the fixture article `NAME.md`. */
+export const FIXTURE_WIRE_EVAL_DIR = fileURLToPath(new URL('../../tests/fixtures/eval-wire/', import.meta.url))
+const FIXTURES_DIR = fileURLToPath(new URL('../../tests/fixtures/', import.meta.url))
 
 /** Reads the suite under `directory`; `corpus` is the project's own articles. */
 export function loadSuite(directory: string, corpus: Article[]): Suite {
@@ -75,7 +78,25 @@ export function loadSuite(directory: string, corpus: Article[]): Suite {
 
 /** The project's own labelled sets, each scored against `corpus` (none when the folder is absent). */
 export function fixtureSets(corpus: Article[]): SuiteSet[] {
-  return jsonFiles(FIXTURE_EVAL_DIR).map((name) => ({ ...loadSingleSet(join(FIXTURE_EVAL_DIR, name), corpus), name: `tests/fixtures/eval/${name}` }))
+  const seed = jsonFiles(FIXTURE_EVAL_DIR).map((name) => ({ ...loadSingleSet(join(FIXTURE_EVAL_DIR, name), corpus), name: `tests/fixtures/eval/${name}` }))
+  return [...seed, ...wireFixtureSets(corpus)]
+}
+
+/**
+ * The sets about the project's wire-style test articles, each scored as the
+ * shared `articles/*` sets are: with every such article loaded beside corpus/.
+ * A set's article is the fixture file of the same name, wherever it lies under tests/fixtures.
+ */
+export function wireFixtureSets(corpus: Article[]): SuiteSet[] {
+  const names = jsonFiles(FIXTURE_WIRE_EVAL_DIR)
+  if (names.length === 0) return []
+  const folders = readdirSync(FIXTURES_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(FIXTURES_DIR, entry.name))
+  const articles = names.map((name) => {
+    const file = folders.map((folder) => join(folder, name.replace(/\.json$/, '.md'))).find((path) => existsSync(path))
+    if (!file) throw new Error(`${join(FIXTURE_WIRE_EVAL_DIR, name)}: no article ${name.replace(/\.json$/, '.md')} under tests/fixtures`)
+    return readArticle(file, basename(name, '.json'))
+  })
+  return names.map((name) => ({ name: `tests/fixtures/eval-wire/${name}`, set: readSet(join(FIXTURE_WIRE_EVAL_DIR, name)), articles: [...corpus, ...articles] }))
 }
 
 /** One set file scored against the project's corpus. */

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { z } from 'zod'
-import { join, relative } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import type { Article } from '../../corpus/article.ts'
 import { loadCorpus } from '../../corpus/loadCorpus.ts'
 import { DEFAULT_CORPUS_DIR } from '../../config/paths.ts'
 import { formatReport } from '../../evaluation/evalSet.ts'
 import { formatScoreTable, scoreSets, type ScoredSet, type SummaryFacts } from '../../evaluation/scoreSuite.ts'
-import { FIXTURE_EVAL_DIR, fixtureSets, loadSingleSet, loadSuite, SHARED_EVAL_DIR, type SuiteSet } from '../../evaluation/suite.ts'
+import { FIXTURE_EVAL_DIR, FIXTURE_WIRE_EVAL_DIR, fixtureSets, loadSingleSet, loadSuite, SHARED_EVAL_DIR, wireFixtureSets, type SuiteSet } from '../../evaluation/suite.ts'
 import { prepareWordVectors } from '../../semantics/sharedVectors.ts'
 import { parseCommandLine, runCli, UsageError, writeJson, type CliIO } from './runCli.ts'
 
@@ -32,11 +32,20 @@ function readSuite(target: string | undefined, io: CliIO): { groups: Array<{ hea
     const sets = wrap(() => loadSuite(SHARED_EVAL_DIR, articles)).sets.filter((entry) => entry.name === inSuite)
     if (sets.length > 0) return { groups: [{ heading: `Evaluation of ${inSuite} (as the whole run scores it)`, sets }] }
   }
+  // The project's sets about its wire fixtures are scored with those articles beside corpus/.
+  if (target && existsSync(FIXTURE_WIRE_EVAL_DIR)) {
+    const wireDir = realpathSync(FIXTURE_WIRE_EVAL_DIR)
+    const path = realpathSync(target)
+    if (path === wireDir || dirname(path) === wireDir) {
+      const sets = wrap(() => wireFixtureSets(articles)).filter((entry) => path === wireDir || entry.name.endsWith(`/${basename(path)}`))
+      return { groups: [{ heading: 'Project sets about its wire-style fixture articles (all of them beside corpus/)', sets }] }
+    }
+  }
   if (target && !target.endsWith('/') && target.endsWith('.json')) return { groups: [{ heading: `Evaluation of ${target}`, sets: wrap(() => [loadSingleSet(target, articles)]) }] }
   const directory = target ?? SHARED_EVAL_DIR
   if (!target && !existsSync(directory)) {
     io.stderr.write(`no ../shared/eval beside the project: scoring the project's own held-out sets in tests/fixtures/eval instead\n`)
-    return { groups: [{ heading: 'Project held-out sets (corpus/ alone)', sets: wrap(() => fixtureSets(articles)) }] }
+    return { groups: [{ heading: 'Project held-out sets (about corpus/: corpus/ alone; about the wire fixtures: those articles beside it)', sets: wrap(() => fixtureSets(articles)) }] }
   }
   const suite = wrap(() => loadSuite(directory, articles))
   const groups = [{ heading: `Evaluation of ${directory} (dev sets: corpus/ alone; articles/* and real/*: with their siblings beside corpus/)`, sets: suite.sets }]
