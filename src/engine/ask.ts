@@ -107,7 +107,7 @@ function unknownWordShare(index: PassageIndex, word: string, term: string, setti
  * ("what *kind* of…", "the main *thing*"). Any other head noun is: "what *party*",
  * "what *age*", however common the word.
  */
-const LIGHT_NOUNS = new Set(['thing', 'things', 'way', 'ways', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'parts', 'stuff', 'one', 'ones', 'lot', 'lots', 'bit', 'main', 'sense', 'aspect', 'aspects', 'point', 'points', 'fact', 'facts', 'name', 'names', 'something', 'anything', 'everything', 'else', 'other', 'others', 'much', 'many', 'some', 'exactly', 'actually'])
+const LIGHT_NOUNS = new Set(['thing', 'things', 'time', 'way', 'ways', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'parts', 'stuff', 'one', 'ones', 'lot', 'lots', 'bit', 'main', 'sense', 'aspect', 'aspects', 'point', 'points', 'fact', 'facts', 'name', 'names', 'something', 'anything', 'everything', 'else', 'other', 'others', 'much', 'many', 'some', 'exactly', 'actually'])
 
 /** A word this far down the frequency list weighs as much as a name when the corpus lacks it. */
 const RARE_RANK = 50_000

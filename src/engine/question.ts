@@ -139,15 +139,15 @@ function eventVerb(folded: string, terms: QuestionTerm[]): QuestionTerm | null {
 }
 
 /** Nouns that, right after "what" or "which", name the kind of answer: a date, a place, an amount. */
-const TYPE_NOUNS = new Set(['date', 'day', 'time', 'year', 'month', 'city', 'country', 'place', 'town', 'region', 'province', 'number', 'amount'])
+const TYPE_NOUNS = new Set(['date', 'day', 'time', 'year', 'month', 'city', 'country', 'place', 'town', 'region', 'province', 'number', 'amount', 'figure', 'share', 'percentage', 'proportion', 'toll'])
 
 /** Words after which a question names its topic. */
 const TOPIC_MARKERS = new Set(['about', 'regarding', 'concerning'])
 
 function questionType(folded: string): QuestionType {
-  if (/\bhow long\b(?! ago)|\bwhat (?:period|length of time)\b|\bhow many (?:days|weeks|months|years|hours|minutes)\b/.test(folded)) return 'howLong'
+  if (/\bhow long\b(?! ago)|\bhow much time\b|\bwhat (?:period|length of time)\b|\bhow many (?:days|weeks|months|years|hours|minutes)\b/.test(folded)) return 'howLong'
   if (/\bhow many\b|\bnumber of\b|\bwhat (?:number|toll)\b/.test(folded)) return 'howMany'
-  if (/\bhow (?:much|large|big|high|low)\b|\bwhat (?:amount|share|percentage|proportion)\b/.test(folded)) return 'howMuch'
+  if (/\bhow (?:much|large|big|high|low)\b|\b(?:what|which) (?:amount|share|percentage|proportion|figure)\b/.test(folded)) return 'howMuch'
   if (/\bwhen\b|\bhow long ago\b|\bwhat (?:date|day|time|year|month)\b|\bwhich (?:date|day|year|month)\b/.test(folded)) return 'when'
   if (/\bwhere\b|\bwhich (?:city|country|place|border|region|town|province)\b/.test(folded)) return 'where'
   if (/\bwho(?:m|se)?\b|\bwhich (?:person|official|minister|outlet|newspaper|agency|group)\b/.test(folded)) return 'who'

@@ -112,6 +112,16 @@ export interface TrainingResult {
  */
 const FALSE_ABSTENTION_COST = 2
 
+/**
+ * The project's sets about its wire fixtures (tests/fixtures/eval-wire) teach the
+ * answerability model what unanswerable questions about other articles look like,
+ * but the ranking is never fitted on them: they stay its check on articles it has
+ * never seen (with the ranking fitted on them too, 4-fold hit@1 on them was no better).
+ */
+function isRankingHoldout(set: string): boolean {
+  return set.startsWith('tests/fixtures/eval-wire/')
+}
+
 export function train(questions: LabelledQuestion[], fittedOn: string, heldOutFold = 0): TrainingResult {
   const fitting = questions.filter((question) => foldOf(question.q) !== heldOutFold)
   const heldOut = questions.filter((question) => foldOf(question.q) === heldOutFold)
@@ -119,7 +129,7 @@ export function train(questions: LabelledQuestion[], fittedOn: string, heldOutFo
   // 1. Ranking: each candidate of an answerable question, relevant or not.
   const setWeight = setWeights(fitting)
   const groups: Array<{ rows: number[][]; relevant: boolean[]; weight: number }> = []
-  for (const { question, rank } of observe(fitting.filter((question) => question.evidence !== null))) {
+  for (const { question, rank } of observe(fitting.filter((question) => question.evidence !== null && !isRankingHoldout(question.set)))) {
     // A question none of whose candidates holds the answer teaches the order nothing.
     if (!rank.some((candidate) => candidate.relevant) || rank.every((candidate) => candidate.relevant)) continue
     groups.push({ rows: rank.map((candidate) => candidate.features), relevant: rank.map((candidate) => candidate.relevant), weight: setWeight.get(question.set) ?? 1 })

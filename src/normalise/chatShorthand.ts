@@ -78,7 +78,9 @@ export function expandShorthandWord(word: string, index: number, tokens: readonl
   // "5 pm" is a time, not a prime minister.
   if (lower === 'pm' && /\d$/.test(tokens[index - 1]?.word ?? '')) return undefined
   const expansion = SHORTHAND.get(lower)
-  if (expansion) return matchCase(word, expansion)
+  // An abbreviation in capitals ("the PM") is still ordinary words: spelt out in capitals they would read as acronyms.
+  // In a question typed all in capitals, the expansion keeps them.
+  if (expansion) return isAllCaps(word) && word.length > 1 && !tokens.every((token) => !/\p{Ll}/u.test(token.word)) ? expansion : matchCase(word, expansion)
   const possessive = /^(.+)'s$/.exec(lower)
   const possessed = possessive ? SHORTHAND.get(possessive[1] ?? '') : undefined
   if (possessed && !possessed.includes(' ')) return matchCase(word, `${possessed}'s`)

@@ -29,6 +29,8 @@ describe('expandShorthand', () => {
     ['the intl response', 'the international response'],
     ["the govt's plan", "the government's plan"],
     ['WHO IS THE INFO MINISTER', 'WHO IS THE INFORMATION MINISTER'],
+    ['what did the PM say', 'what did the prime minister say'],
+    ['is the GOVT dropping it', 'is the government dropping it'],
     ['Info minister?', 'Information minister?'],
     ['what did the pm say', 'what did the prime minister say'],
     ['the vote at 5 pm', 'the vote at 5 pm'],
