@@ -21,6 +21,8 @@ export const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries({
   thx: 'thanks', thnx: 'thanks', tnx: 'thanks', rn: 'right now',
   wat: 'what', wut: 'what', wht: 'what', wot: 'what', whut: 'what', tho: 'though', altho: 'although', thru: 'through',
   dept: 'department', depts: 'departments', intl: 'international', natl: 'national', approx: 'approximately',
+  appt: 'appointment', appts: 'appointments', mgmt: 'management', docs: 'documents', amt: 'amount', mins: 'minutes',
+  secs: 'seconds', mths: 'months', pics: 'pictures', uni: 'university', corp: 'corporation', admin: 'administration',
   gonna: 'going to', wanna: 'want to', gotta: 'got to', kinda: 'kind of', sorta: 'sort of', dunno: 'do not know',
   lemme: 'let me', gimme: 'give me', tryna: 'trying to', outta: 'out of',
   yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', wk: 'week', wks: 'weeks', msg: 'message', esp: 'especially',
@@ -73,6 +75,8 @@ export function expandShorthandWord(word: string, index: number, tokens: readonl
   if (!(lower === word || isAllCaps(word) || index === 0)) return undefined
   // "… or nah" at the end is one noise phrase, whatever the corpus says about "or".
   if (lower === 'or' && ['nah', 'naw'].includes(lowerWord(tokens[index + 1]) ?? '') && index + 2 >= tokens.length) return ''
+  // "… so far" means "until now": it names nothing to find ("how many have signed up so far").
+  if (lower === 'far' && lowerWord(tokens[index - 1]) === 'so' && tokens[index - 1]?.after === '') return ''
   if (options.isCorpusWord?.(lower)) return undefined
   if (NOISE.has(lower) || NOISE_PATTERN.test(lower)) return ''
   // "5 pm" is a time, not a prime minister.

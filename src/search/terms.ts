@@ -51,6 +51,26 @@ const IRREGULAR = new Map<string, string>(Object.entries({
   militants: 'milit', militant: 'milit', militancy: 'milit',
 }))
 
+/**
+ * Irregular past forms of English verbs, by their base: "bred" meets "breed", "sold"
+ * meets "sell". Forms that are also common words of another sense ("found", "left",
+ * "felt", "saw", "rose", "wound", "ground") are left out.
+ */
+const IRREGULAR_PAST = Object.entries({
+  arise: 'arose arisen', awake: 'awoke awoken', become: 'became', bend: 'bent', bite: 'bitten', bleed: 'bled', blow: 'blew blown', breed: 'bred',
+  buy: 'bought', build: 'built', burn: 'burnt', catch: 'caught', choose: 'chose chosen', cling: 'clung', come: 'came', creep: 'crept',
+  deal: 'dealt', dig: 'dug', draw: 'drew drawn', drink: 'drank drunk', drive: 'drove driven', eat: 'ate eaten', feed: 'fed',
+  fly: 'flew flown', forbid: 'forbade forbidden', forget: 'forgot forgotten', forgive: 'forgave forgiven', freeze: 'froze frozen',
+  grow: 'grew grown', hang: 'hung', hear: 'heard', hide: 'hid hidden', keep: 'kept', kneel: 'knelt', lay: 'laid', lend: 'lent',
+  pay: 'paid', prove: 'proven', run: 'ran', ring: 'rang rung', ride: 'rode ridden', sell: 'sold', shake: 'shook shaken',
+  shine: 'shone', shrink: 'shrank shrunk', sing: 'sang sung', sink: 'sank sunk', sit: 'sat', sleep: 'slept', slide: 'slid',
+  speed: 'sped', spend: 'spent', spin: 'spun', spring: 'sprang sprung', stand: 'stood', steal: 'stole stolen', stick: 'stuck',
+  sting: 'stung', strive: 'strove striven', swear: 'swore sworn', sweep: 'swept', swim: 'swam swum', swing: 'swung', teach: 'taught',
+  throw: 'threw thrown', understand: 'understood', wake: 'woke woken', wear: 'wore worn', weave: 'wove woven', weep: 'wept',
+  withdraw: 'withdrew withdrawn', undertake: 'undertook undertaken', overtake: 'overtook overtaken', uphold: 'upheld',
+  overthrow: 'overthrew overthrown', mislead: 'misled', oversee: 'oversaw overseen', foresee: 'foresaw foreseen',
+})
+
 const COMBINING_MARKS = /\p{M}+/gu
 
 /** Lower-cases, strips accents and zalgo, straightens apostrophes. */
@@ -95,7 +115,7 @@ function computeTerm(word: string): string | null {
   if (folded === '' || STOP_WORDS.has(folded) || QUESTION_FILLER.has(folded)) return null
   if (folded.length === 1 && !/\d/.test(folded)) return null
   if (folded.length > 40) return null
-  const irregular = IRREGULAR.get(folded)
+  const irregular = IRREGULAR.get(folded) ?? pastBase().get(folded)
   if (irregular) return irregular
   // British and American spellings meet before stemming ("defence" = "defense", "criticised" = "criticized").
   folded = foldSpelling(folded)
@@ -103,6 +123,20 @@ function computeTerm(word: string): string | null {
   // Porter reduces agents and acts alike ("negotiators", "negotiations" → "negoti"): keep agents apart.
   if (folded.length >= 7 && /ators?$/.test(folded)) return folded.replace(/s$/, '')
   return stemmer(folded)
+}
+
+let pastBases: Map<string, string> | undefined
+
+/** Each irregular past form's term: its base's, as the base itself stems (made once, on first use). */
+function pastBase(): Map<string, string> {
+  if (!pastBases) {
+    pastBases = new Map()
+    for (const [base, forms] of IRREGULAR_PAST) {
+      const term = IRREGULAR.get(base) ?? stemmer(base)
+      for (const form of forms.split(' ')) if (!IRREGULAR.has(form)) pastBases.set(form, term)
+    }
+  }
+  return pastBases
 }
 
 /** Index terms of a text, in order, stop words removed. */
