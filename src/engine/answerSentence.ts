@@ -19,8 +19,9 @@ export function highlightSpans(text: string, terms: ReadonlySet<string>, start =
  * The sentence of the passage that answers: the most question weight, a
  * sentence holding what the question type asks for, the one with the "who"
  * predicate, or, for "what happened after X", the one after X.
+ * `sentenceTerms`: each sentence's terms when already known (the index keeps
+ * them), so that the sentences need not be read again.
  */
-/** `sentenceTerms`: each sentence's terms when already known (the index keeps them), so the sentences need not be read again. */
 export function chooseAnswerSentence(
   passage: Passage,
   question: AnalysedQuestion,

@@ -114,6 +114,17 @@ function matchListOf(term: ProfiledTerm): { matchTerms: string[]; similarities: 
   return list
 }
 
+/** The best similarity among the term's matches that `terms` holds (0 when none). */
+function bestMatch(term: ProfiledTerm, terms: ReadonlySet<string>): number {
+  const { matchTerms, similarities } = matchListOf(term)
+  let best = 0
+  for (let index = 0; index < matchTerms.length; index++) {
+    const similarity = similarities[index] as number
+    if (similarity > best && terms.has(matchTerms[index] as string)) best = similarity
+  }
+  return best
+}
+
 export function coverage(profile: QuestionProfile, terms: ReadonlySet<string>): Coverage {
   let exact = 0
   let soft = 0
@@ -122,12 +133,7 @@ export function coverage(profile: QuestionProfile, terms: ReadonlySet<string>): 
   const unmatched: ProfiledTerm[] = []
   let largestGap = 0
   for (const term of profile.terms) {
-    let best = 0
-    const { matchTerms, similarities } = matchListOf(term)
-    for (let index = 0; index < matchTerms.length; index++) {
-      const similarity = similarities[index] as number
-      if (similarity > best && terms.has(matchTerms[index] as string)) best = similarity
-    }
+    const best = bestMatch(term, terms)
     if (best >= 1) exact += term.weight
     soft += term.weight * best
     if (term.focus) focus = Math.min(focus, best)
@@ -150,12 +156,7 @@ function softFit(profile: QuestionProfile, terms: ReadonlySet<string>): { readon
   let soft = 0
   let largestGap = 0
   for (const term of profile.terms) {
-    let best = 0
-    const { matchTerms, similarities } = matchListOf(term)
-    for (let index = 0; index < matchTerms.length; index++) {
-      const similarity = similarities[index] as number
-      if (similarity > best && terms.has(matchTerms[index] as string)) best = similarity
-    }
+    const best = bestMatch(term, terms)
     soft += term.weight * best
     largestGap = Math.max(largestGap, term.weight * (1 - best))
   }
