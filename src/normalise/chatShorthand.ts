@@ -21,6 +21,7 @@ export const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries({
   thx: 'thanks', thnx: 'thanks', tnx: 'thanks', rn: 'right now',
   wat: 'what', wut: 'what', wht: 'what', wot: 'what', whut: 'what', tho: 'though', altho: 'although', thru: 'through',
   dept: 'department', depts: 'departments', intl: 'international', natl: 'national', approx: 'approximately',
+  wud: 'would', cud: 'could', shud: 'should', tues: 'tuesday', thurs: 'thursday',
   appt: 'appointment', appts: 'appointments', mgmt: 'management', docs: 'documents', amt: 'amount', mins: 'minutes',
   secs: 'seconds', mths: 'months', pics: 'pictures', uni: 'university', corp: 'corporation', admin: 'administration',
   gonna: 'going to', wanna: 'want to', gotta: 'got to', kinda: 'kind of', sorta: 'sort of', dunno: 'do not know',

@@ -32,6 +32,7 @@ describe('expandShorthand', () => {
     ['what did the PM say', 'what did the prime minister say'],
     ['how many signed up for appts so far', 'how many signed up for appointments so'],
     ['when do they swap docs', 'when do they swap documents'],
+    ['how many wud they recount on tues', 'how many would they recount on tuesday'],
     ['how far did it spread', 'how far did it spread'],
     ['is the GOVT dropping it', 'is the government dropping it'],
     ['Info minister?', 'Information minister?'],
