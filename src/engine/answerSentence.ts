@@ -15,6 +15,22 @@ export function highlightSpans(text: string, terms: ReadonlySet<string>, start =
   return spans
 }
 
+/** A pronoun that refers back to a person or group already named. */
+const THIRD_PERSON = /\b(?:he|she|his|her|him|they|their|them)\b/i
+
+/** Share of a name's weight a later sentence gets for referring to it by a pronoun. */
+const PRONOUN_CREDIT = 0.8
+
+/** The question's terms that the passage writes as names (capitalised inside a sentence). */
+function namesAskedAbout(passage: Passage, question: AnalysedQuestion): Set<string> {
+  const names = new Set<string>()
+  for (const { term, word, capitalised } of question.terms) {
+    const written = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
+    if (capitalised || new RegExp(String.raw`[^.!?\s]\s+${written.replace(/[^\p{L}\p{N}]/gu, '')}\b`, 'u').test(passage.text)) names.add(term)
+  }
+  return names
+}
+
 /**
  * The sentence of the passage that answers: the most question weight, a
  * sentence holding what the question type asks for, the one with the "who"
@@ -33,15 +49,22 @@ export function chooseAnswerSentence(
   let best = passage.sentences[0] ?? { text: passage.text, start: 0, end: passage.text.length }
   let bestScore = -Infinity
   const maxWeight = Math.max(0, ...weights.values())
+  const names = namesAskedAbout(passage, question)
+  // Names of the question already mentioned in the passage, with their weights.
+  const mentioned = new Map<string, number>()
   let previousScore = 0
   for (const [position, sentence] of passage.sentences.entries()) {
     let score = 0
-    for (const term of sentenceTerms[position] ?? new Set(tokenize(sentence.text).map((token) => termOf(token.word)))) {
+    const here = sentenceTerms[position] ?? new Set(tokenize(sentence.text).map((token) => termOf(token.word)))
+    for (const term of here) {
       if (!term || !terms.has(term)) continue
       score += weights.get(term) ?? 0
       // "Who refused…?" is answered by the sentence where someone refused, whatever else matches.
       if (term === question.predicate) score += maxWeight * 4
     }
+    // Once named, a person is "he" or "she" in the sentences after: "Nils Oberg announced … He hopes …".
+    if (THIRD_PERSON.test(sentence.text)) for (const [term, weight] of mentioned) if (!here.has(term)) score += weight * PRONOUN_CREDIT
+    for (const term of names) if (here.has(term)) mentioned.set(term, weights.get(term) ?? 0)
     if (hasTypeFeature(question.type, sentence.text, kinds[position])) score += maxWeight * 0.75
     const ownScore = score
     // "What did they do after X?": the sentence after the one about X carries the answer.
