@@ -107,10 +107,8 @@ const MATCH_LISTS = new WeakMap<ProfiledTerm, { matchTerms: string[]; similariti
 
 function matchListOf(term: ProfiledTerm): { matchTerms: string[]; similarities: number[] } {
   let list = MATCH_LISTS.get(term)
-  if (!list || list.matchTerms.length !== term.matches.size) {
-    list = { matchTerms: [...term.matches.keys()], similarities: [...term.matches.values()] }
-    MATCH_LISTS.set(term, list)
-  }
+  // A profiled term's matches are fixed once it is made (weighedIn makes new terms), so the lists never go stale.
+  if (!list) MATCH_LISTS.set(term, (list = { matchTerms: [...term.matches.keys()], similarities: [...term.matches.values()] }))
   return list
 }
 

@@ -1,4 +1,5 @@
 import { isAllCaps, mapWords, matchCase, type WordToken } from './words.ts'
+import { isShouting } from './casing.ts'
 
 /**
  * Stage 3: chat shorthand of general English becomes the words it stands for
@@ -84,8 +85,8 @@ export function expandShorthandWord(word: string, index: number, tokens: readonl
   if (lower === 'pm' && /\d$/.test(tokens[index - 1]?.word ?? '')) return undefined
   const expansion = SHORTHAND.get(lower)
   // An abbreviation in capitals ("the PM") is still ordinary words: spelt out in capitals they would read as acronyms.
-  // In a question typed all in capitals, the expansion keeps them.
-  if (expansion) return isAllCaps(word) && word.length > 1 && !tokens.every((token) => !/\p{Ll}/u.test(token.word)) ? expansion : matchCase(word, expansion)
+  // In a shouted question (casing.ts), the expansion keeps them.
+  if (expansion) return isAllCaps(word) && word.length > 1 && !isShouting(tokens.map((token) => token.word).join(' ')) ? expansion : matchCase(word, expansion)
   const possessive = /^(.+)'s$/.exec(lower)
   const possessed = possessive ? SHORTHAND.get(possessive[1] ?? '') : undefined
   if (possessed && !possessed.includes(' ')) return matchCase(word, `${possessed}'s`)

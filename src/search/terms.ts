@@ -56,7 +56,7 @@ const IRREGULAR = new Map<string, string>(Object.entries({
  * meets "sell". Forms that are also common words of another sense ("found", "left",
  * "felt", "saw", "rose", "wound", "ground") are left out.
  */
-const IRREGULAR_PAST = Object.entries({
+const IRREGULAR_PAST_FORMS: Record<string, string> = {
   arise: 'arose arisen', awake: 'awoke awoken', become: 'became', bend: 'bent', bite: 'bitten', bleed: 'bled', blow: 'blew blown', breed: 'bred',
   buy: 'bought', build: 'built', burn: 'burnt', catch: 'caught', choose: 'chose chosen', cling: 'clung', come: 'came', creep: 'crept',
   deal: 'dealt', dig: 'dug', draw: 'drew drawn', drink: 'drank drunk', drive: 'drove driven', eat: 'ate eaten', feed: 'fed',
@@ -69,7 +69,12 @@ const IRREGULAR_PAST = Object.entries({
   throw: 'threw thrown', understand: 'understood', wake: 'woke woken', wear: 'wore worn', weave: 'wove woven', weep: 'wept',
   withdraw: 'withdrew withdrawn', undertake: 'undertook undertaken', overtake: 'overtook overtaken', uphold: 'upheld',
   overthrow: 'overthrew overthrown', mislead: 'misled', oversee: 'oversaw overseen', foresee: 'foresaw foreseen',
-})
+}
+
+/** Each irregular past form's term: its base's, as the base itself stems. */
+const PAST_BASE = new Map<string, string>(
+  Object.entries(IRREGULAR_PAST_FORMS).flatMap(([base, forms]) => forms.split(' ').map((form): [string, string] => [form, IRREGULAR.get(base) ?? stemmer(base)])),
+)
 
 const COMBINING_MARKS = /\p{M}+/gu
 
@@ -115,7 +120,7 @@ function computeTerm(word: string): string | null {
   if (folded === '' || STOP_WORDS.has(folded) || QUESTION_FILLER.has(folded)) return null
   if (folded.length === 1 && !/\d/.test(folded)) return null
   if (folded.length > 40) return null
-  const irregular = IRREGULAR.get(folded) ?? pastBase().get(folded)
+  const irregular = IRREGULAR.get(folded) ?? PAST_BASE.get(folded)
   if (irregular) return irregular
   // British and American spellings meet before stemming ("defence" = "defense", "criticised" = "criticized").
   folded = foldSpelling(folded)
@@ -123,20 +128,6 @@ function computeTerm(word: string): string | null {
   // Porter reduces agents and acts alike ("negotiators", "negotiations" → "negoti"): keep agents apart.
   if (folded.length >= 7 && /ators?$/.test(folded)) return folded.replace(/s$/, '')
   return stemmer(folded)
-}
-
-let pastBases: Map<string, string> | undefined
-
-/** Each irregular past form's term: its base's, as the base itself stems (made once, on first use). */
-function pastBase(): Map<string, string> {
-  if (!pastBases) {
-    pastBases = new Map()
-    for (const [base, forms] of IRREGULAR_PAST) {
-      const term = IRREGULAR.get(base) ?? stemmer(base)
-      for (const form of forms.split(' ')) if (!IRREGULAR.has(form)) pastBases.set(form, term)
-    }
-  }
-  return pastBases
 }
 
 /** Index terms of a text, in order, stop words removed. */
