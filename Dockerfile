@@ -8,6 +8,7 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
+COPY scripts/build.mjs scripts/compiledBuild.mjs ./scripts/
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled JavaScript, the articles -------

@@ -106,7 +106,7 @@ async function add(input: CommandInput, context: HandlerContext, library: Articl
   let article
   try {
     const page = source.kind === 'page'
-    article = importArticle({ text: fetched.body, format, name: page ? new URL(fetched.url).hostname : source.name, url: fetched.url, page })
+    article = await importArticle({ text: fetched.body, format, name: page ? new URL(fetched.url).hostname : source.name, url: fetched.url, page })
   } catch (error) {
     if (error instanceof CorpusError) return notice(`I can’t add that: ${escapeMarkdown(error.message)}`)
     throw error

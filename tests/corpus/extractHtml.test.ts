@@ -81,24 +81,24 @@ describe('a page whose metadata is JSON-LD', () => {
 })
 
 describe('importArticle', () => {
-  it('a page without metadata gets nothing invented: no outlet, no date', () => {
+  it('a page without metadata gets nothing invented: no outlet, no date', async () => {
     const html = '<html><head><title>Plain page</title></head><body><article><p>One paragraph that is long enough to be the article body of this page, with words.</p><p>A second paragraph that also carries some more words for the reader here.</p></article></body></html>'
-    const article = importArticle({ text: html, format: 'html', name: 'example.org', url: 'https://example.org/plain', page: true })
+    const article = await importArticle({ text: html, format: 'html', name: 'example.org', url: 'https://example.org/plain', page: true })
     expect(article.title).toBe('Plain page')
     expect(article.outlet).toBeUndefined()
     expect(article.published).toBeUndefined()
     expect(article.url).toBe('https://example.org/plain')
     // The same page as an attachment: its CDN address is not the article's link.
-    expect(importArticle({ text: html, format: 'html', name: 'plain.html', url: 'https://cdn.example/attachments/1/plain.html' }).url).toBeUndefined()
+    expect((await importArticle({ text: html, format: 'html', name: 'plain.html', url: 'https://cdn.example/attachments/1/plain.html' })).url).toBeUndefined()
   })
 
-  it('.txt: the first line is the title, then one paragraph a line', () => {
-    const article = importArticle({ text: 'Title line\nFirst paragraph.\n\nSecond paragraph.\n', format: 'txt', name: 'notes.txt', url: 'https://cdn.example/attachments/1/notes.txt' })
+  it('.txt: the first line is the title, then one paragraph a line', async () => {
+    const article = await importArticle({ text: 'Title line\nFirst paragraph.\n\nSecond paragraph.\n', format: 'txt', name: 'notes.txt', url: 'https://cdn.example/attachments/1/notes.txt' })
     expect(article).toMatchObject({ slug: 'notes', title: 'Title line', paragraphs: [{ section: null, text: 'First paragraph.' }, { section: null, text: 'Second paragraph.' }] })
   })
 
-  it('writes a corpus file that reads back to the same article, YAML quoting titles that need it', () => {
-    const extracted = importArticle({ text: fixture('news-with-boilerplate'), format: 'html', name: 'courier.example', url: 'https://courier.example/x' })
+  it('writes a corpus file that reads back to the same article, YAML quoting titles that need it', async () => {
+    const extracted = await importArticle({ text: fixture('news-with-boilerplate'), format: 'html', name: 'courier.example', url: 'https://courier.example/x' })
     const tricky = { ...extracted, title: 'Strike: “day two” [live] # updates' }
     const back = parseArticle(articleMarkdown(tricky), tricky.slug)
     expect(back).toEqual(tricky)

@@ -2,7 +2,6 @@ import { stringify } from 'yaml'
 import { frontMatterSchema, type Article, type ArticleParagraph } from '../article.ts'
 import { SLUG } from '../loadCorpus.ts'
 import { CorpusError, parseArticle } from '../parseArticle.ts'
-import { extractHtml } from './extractHtml.ts'
 
 /** The formats `/article add` reads. */
 export type SourceFormat = 'md' | 'txt' | 'html'
@@ -52,7 +51,9 @@ function plainTextArticle(text: string, name: string): Omit<Article, 'slug'> {
   return { title, paragraphs: paragraphs.map((paragraph) => ({ section: null, text: paragraph })) }
 }
 
-function htmlArticle(html: string, pageUrl: string, name: string): Omit<Article, 'slug'> {
+async function htmlArticle(html: string, pageUrl: string, name: string): Promise<Omit<Article, 'slug'>> {
+  // The HTML parser (linkedom, Readability) is loaded on the first page read, not at start-up: it is a sixth of the bot's start.
+  const { extractHtml } = await import('./extractHtml.ts')
   const { meta, paragraphs } = extractHtml(html, pageUrl)
   if (!meta.title) throw new CorpusError(`${name}: the page has no title (no og:title, headline or <title>)`)
   if (paragraphs.length === 0) throw new CorpusError(`${name}: no article text found on the page`)
@@ -79,14 +80,14 @@ export interface ImportSource {
  * as a corpus file; `.txt` is a title line then one paragraph a line; HTML is
  * extracted (paragraphs and subheadings verbatim, metadata from the page).
  */
-export function importArticle(source: ImportSource): Article {
+export async function importArticle(source: ImportSource): Promise<Article> {
   const fileSlug = slugOf(source.name.replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, ''))
   let article: Article
   if (source.format === 'md') {
     const parsed = parseArticle(source.text, source.slug ?? fileSlug, source.name)
     article = source.page && !source.slug ? { ...parsed, slug: slugOf(parsed.title) } : parsed
   } else {
-    const body = source.format === 'txt' ? plainTextArticle(source.text, source.name) : htmlArticle(source.text, source.url, source.name)
+    const body = source.format === 'txt' ? plainTextArticle(source.text, source.name) : await htmlArticle(source.text, source.url, source.name)
     article = { ...body, slug: source.slug ?? (source.format === 'html' || source.page ? slugOf(body.title) : fileSlug) }
   }
   if (!SLUG.test(article.slug)) throw new CorpusError(`${source.name}: no usable file name for it`)
