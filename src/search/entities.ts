@@ -33,6 +33,7 @@ const CACHE = new Map<string, EntityKinds>()
 const CACHE_LIMIT = 100_000
 
 interface TaggedTerm {
+  text?: string
   tags?: string[]
 }
 
@@ -41,13 +42,38 @@ interface LiveTerm {
   tags: Set<string>
 }
 
+type Tags = ReadonlySet<string> | readonly string[]
+
+const hasTag = (tags: Tags, tag: string) => (Array.isArray(tags) ? (tags as readonly string[]).includes(tag) : (tags as ReadonlySet<string>).has(tag))
+
+/** Words after which a bare four-digit number is a year: "in 1066", "until 1204", "by 2030". */
+const BEFORE_A_YEAR = new Set(['in', 'since', 'until', 'till', 'by', 'before', 'after', 'from', 'to', 'during', 'around', 'circa', 'of', 'early', 'late', 'mid'])
+
+/**
+ * Dates the tagger leaves out: a bare year after a preposition ("in 1066",
+ * which it tags only as a number), and an era named by an ordinal ("the 10th
+ * century", "the 11th and 12th centuries", which it tags as a length of time).
+ */
+function isYearOrEra(text: string, tags: Tags, previous: { text: string; tags: Tags } | null): boolean {
+  if (!previous) return false
+  if (/^\d{4}$/.test(text) && hasTag(tags, 'NumericValue')) {
+    const year = Number(text)
+    return year >= 1000 && year <= 2099 && BEFORE_A_YEAR.has(previous.text.toLowerCase())
+  }
+  return /^(?:century|centuries|millennium|millennia)$/i.test(text) && hasTag(previous.tags, 'Ordinal')
+}
+
 /**
  * Adds the kinds a term's tags name; returns whether the term is part of an amount,
  * for the next term: compromise tags "$48.5" as Money but the "million" after it only as a Value.
  */
-function kindsOfTags(tags: ReadonlySet<string> | readonly string[], firstInSentence: boolean, into: Set<EntityKind>, afterAmount = false): boolean {
-  const has = (tag: string) => (Array.isArray(tags) ? (tags as readonly string[]).includes(tag) : (tags as ReadonlySet<string>).has(tag))
+function kindsOfTags(text: string, tags: Tags, previous: { text: string; tags: Tags } | null, firstInSentence: boolean, into: Set<EntityKind>, afterAmount = false): boolean {
+  const has = (tag: string) => hasTag(tags, tag)
   const amount = has('Money') || has('Percent') || (afterAmount && has('Value') && !has('NumericValue'))
+  if (isYearOrEra(text, tags, previous)) {
+    into.add('date')
+    return false
+  }
   // compromise tags "days" and "weeks" as both Date and Duration: a length of time, not a date.
   const duration = has('Duration')
   for (const [tag, kind] of TAG_KINDS) {
@@ -77,13 +103,16 @@ export function sentenceEntityKinds(text: string, sentences: ReadonlyArray<{ sta
   let sentence = 0
   let previousSentence = -1
   let afterAmount = false
+  let previous: LiveTerm | null = null
   for (const term of terms) {
     const at = term.text ? text.indexOf(term.text, cursor) : -1
     if (at === -1) continue
     cursor = at + term.text.length
     while (sentence < sentences.length - 1 && at >= (sentences[sentence] as { end: number }).end) sentence++
-    afterAmount = kindsOfTags(term.tags, sentence !== previousSentence, kinds[sentence] as Set<EntityKind>, afterAmount && sentence === previousSentence)
+    const sameSentence = sentence === previousSentence
+    afterAmount = kindsOfTags(term.text, term.tags, sameSentence ? previous : null, !sameSentence, kinds[sentence] as Set<EntityKind>, afterAmount && sameSentence)
     previousSentence = sentence
+    previous = term
   }
   if (PARAGRAPH_CACHE.size >= CACHE_LIMIT) PARAGRAPH_CACHE.clear()
   PARAGRAPH_CACHE.set(text, kinds)
@@ -103,7 +132,8 @@ export function entityKinds(sentence: string): EntityKinds {
   const terms = (nlp(sentence).json() as Array<{ terms: TaggedTerm[] }>).flatMap((entry) => entry.terms)
   let afterAmount = false
   terms.forEach((term, position) => {
-    afterAmount = kindsOfTags(term.tags ?? [], position === 0, kinds, afterAmount)
+    const before = terms[position - 1]
+    afterAmount = kindsOfTags(term.text ?? '', term.tags ?? [], before ? { text: before.text ?? '', tags: before.tags ?? [] } : null, position === 0, kinds, afterAmount)
   })
   if (CACHE.size >= CACHE_LIMIT) CACHE.clear()
   CACHE.set(sentence, kinds)

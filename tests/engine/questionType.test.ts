@@ -26,6 +26,16 @@ describe('question types', () => {
     expect(hasTypeFeature('howLong', 'The fine was announced on June 3.')).toBe(false)
   })
 
+  it('a "when" question takes a bare year after a preposition and an era named by an ordinal, but not any four-digit number or a span of centuries', () => {
+    expect(hasTypeFeature('when', 'In 1066, Duke William II of Normandy conquered England.')).toBe(true)
+    expect(hasTypeFeature('when', 'The customary law dates from 1204 and survives.')).toBe(true)
+    expect(hasTypeFeature('when', 'Raids grew in the 10th century.')).toBe(true)
+    expect(hasTypeFeature('when', 'They ruled in the 11th and 12th centuries.')).toBe(true)
+    expect(hasTypeFeature('when', 'The farm bought 1500 sheep.')).toBe(false)
+    expect(hasTypeFeature('when', 'The dynasty lasted two centuries.')).toBe(false)
+    expect(hasTypeFeature('howLong', 'The dynasty lasted two centuries.')).toBe(true)
+  })
+
   it('"how many" wants a count, which money or a share is not; "how much" takes either', () => {
     expect(hasTypeFeature('howMany', 'The breach exposed about 6.1 million customers.')).toBe(true)
     expect(hasTypeFeature('howMany', 'The company was fined $48.5 million.')).toBe(false)
