@@ -371,8 +371,9 @@ export function retrieve(
   const judged = own ? weighedIn(profile, own, articleTerms, index, settings) : profile
   const article = coverage(judged, articleTerms)
   const bestFeatures = own ? rankFeatures(judged, contextOf(best.position, best.retrievalScore, article)) : best.features
-  const largestGap = coverage(judged, index.passageTerms[best.position] as Set<string>).largestGap
-  const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap })
+  const passageTerms = index.passageTerms[best.position] as Set<string>
+  const largestGap = coverage(judged, passageTerms).largestGap
+  const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap, passageTerms })
   return { question, profile, ranked, decision, article, weights }
 }
 

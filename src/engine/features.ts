@@ -71,6 +71,7 @@ export const ANSWER_FEATURES = [
   'termCount',
   'focusAbsent',
   'eventAbsent',
+  'numberAbsent',
 ] as const
 
 /** Every ranking feature but the gap can only raise a passage: more of the question met is never worse. */
@@ -80,7 +81,7 @@ export const RANK_FEATURE_SIGNS: readonly Sign[] = RANK_FEATURES.map((feature) =
 export const ANSWER_FEATURE_SIGNS: readonly Sign[] = ANSWER_FEATURES.map((feature) =>
   feature === 'termCount'
     ? 0
-    : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' || feature === 'sentenceGap' || feature === 'focusAbsent' || feature === 'eventAbsent'
+    : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' || feature === 'sentenceGap' || feature === 'focusAbsent' || feature === 'eventAbsent' || feature === 'numberAbsent'
       ? -1
       : 1,
 )
@@ -302,6 +303,23 @@ export interface DecisionContext {
   article: Coverage
   /** The best passage's largest gap (see Coverage). */
   largestGap: number
+  /** The best passage's index terms. */
+  passageTerms: ReadonlySet<string>
+}
+
+/** A year ("1107", "the 1100s") or an ordinal ("the 11th century") as an index term. */
+const YEAR_OR_ORDINAL = /^(?:1\d{3}|20\d{2}|\d+(?:st|nd|rd|th))$/
+
+/**
+ * The share of the question's weight in years and ordinals ("in 1107", "the 11th
+ * century", "the 1100s") that the best passage does not state. A date matches
+ * only itself: "the 10th century" is not "the 11th", however near their vectors.
+ * Other numbers are left to coverage: in chat "2" and "4" are often words.
+ */
+export function numberGap(profile: QuestionProfile, passageTerms: ReadonlySet<string>): number {
+  let missing = 0
+  for (const term of profile.terms) if (YEAR_OR_ORDINAL.test(term.term) && !passageTerms.has(term.term)) missing += term.weight
+  return missing / (profile.totalWeight || 1)
 }
 
 /** Below this, the article's nearest word to the thing asked for is too loose a relation to count as naming it. */
@@ -314,7 +332,7 @@ const FOCUS_ABSENT = 0.2
  */
 const EVENT_ABSENT = 0.5
 
-export function answerFeatures({ profile, best, bestScore, runnerUpScore, article, largestGap }: DecisionContext): number[] {
+export function answerFeatures({ profile, best, bestScore, runnerUpScore, article, largestGap, passageTerms }: DecisionContext): number[] {
   const feature = (name: (typeof RANK_FEATURES)[number]) => best[RANK_FEATURES.indexOf(name)] as number
   const unknownNames = article.unmatched.filter((term) => term.nameLike).reduce((sum, term) => sum + term.weight, 0)
   const hasFocus = profile.terms.some((term) => term.focus)
@@ -341,5 +359,6 @@ export function answerFeatures({ profile, best, bestScore, runnerUpScore, articl
     hasFocus && profile.nounFocus && article.focus < FOCUS_ABSENT ? 1 : 0,
     // "When does the truce expire?", "who led…?" where the article never speaks of expiring or leading: the event asked about is not there.
     hasFocus && !profile.nounFocus && article.focus < EVENT_ABSENT ? 1 : 0,
+    numberGap(profile, passageTerms),
   ]
 }

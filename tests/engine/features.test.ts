@@ -145,7 +145,7 @@ describe('a role given by its initials', () => {
 describe('focusAbsent', () => {
   const at = ANSWER_FEATURES.indexOf('focusAbsent')
   const decide = (question: QuestionProfile, articleTerms: string[]) =>
-    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(articleTerms)), largestGap: 0 })[at]
+    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(articleTerms)), largestGap: 0, passageTerms: new Set(articleTerms) })[at]
 
   it('GIVEN "what party…" and an article with no party THEN 1; with one THEN 0', () => {
     const asked = { ...profile(term('party', 2, [['parti', 1]], { focus: true }), term('tarar', 2)), nounFocus: true }
@@ -162,12 +162,31 @@ describe('focusAbsent', () => {
 describe('eventAbsent', () => {
   const at = ANSWER_FEATURES.indexOf('eventAbsent')
   const decide = (question: QuestionProfile, articleTerms: string[]) =>
-    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(articleTerms)), largestGap: 0 })[at]
+    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(articleTerms)), largestGap: 0, passageTerms: new Set(articleTerms) })[at]
 
   it('GIVEN "when does the truce expire" and an article that never speaks of expiring THEN 1; one that does THEN 0; a noun focus THEN 0', () => {
     const asked = { ...profile(term('truce', 2), term('expire', 2, [['expir', 1]], { focus: true })), nounFocus: false }
     expect(decide(asked, ['truce'])).toBe(1)
     expect(decide(asked, ['truce', 'expir'])).toBe(0)
     expect(decide({ ...asked, nounFocus: true }, ['truce'])).toBe(0)
+  })
+})
+
+describe('numberAbsent', () => {
+  const at = ANSWER_FEATURES.indexOf('numberAbsent')
+  const decide = (question: QuestionProfile, passageTerms: string[]) =>
+    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(passageTerms)), largestGap: 0, passageTerms: new Set(passageTerms) })[at]
+
+  it('GIVEN a year or an ordinal the best passage does not state THEN its share of the question; stated THEN 0', () => {
+    const century = profile(term('normandi', 3), term('11th', 1), term('centuri', 1))
+    expect(decide(century, ['normandi', '10th', 'centuri'])).toBeCloseTo(1 / 5)
+    expect(decide(century, ['normandi', '11th', 'centuri'])).toBe(0)
+    expect(decide(profile(term('siege', 1), term('1107', 1)), ['siege', '1081'])).toBeCloseTo(1 / 2)
+  })
+
+  it('GIVEN other numbers ("2" for "to" in chat, a count) or no number THEN 0', () => {
+    expect(decide(profile(term('water', 2), term('2', 1), term('drink', 2)), ['water', 'drink'])).toBe(0)
+    expect(decide(profile(term('board', 2), term('4', 1)), ['board'])).toBe(0)
+    expect(decide(profile(term('board', 2)), [])).toBe(0)
   })
 })
