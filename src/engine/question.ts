@@ -194,7 +194,9 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
   })
   const folded = foldText(text)
   const nounFocus = focusOf(tokens, terms)
-  const predicateWord = /^\s*who\s+(?:(?:did|had|has|was|were)\s+)?([a-z]+)/.exec(folded)?.[1]
+  // "Who refused…", "who was arrested…": the verb. Not a name or an owner: "who was Richard's fiancee" asks about the fiancee.
+  const predicateCandidate = /^\s*who\s+(?:(?:did|had|has|was|were)\s+)?([a-z]+)\b(?!'s)/.exec(folded)?.[1]
+  const predicateWord = predicateCandidate && !terms.some((term) => term.capitalised && foldText(term.word) === predicateCandidate) ? predicateCandidate : undefined
   return {
     text: echo,
     readAs: text,

@@ -58,6 +58,15 @@ describe('the thing asked for', () => {
   })
 
   it.each([
+    ['Who refused the offer?', 'refus'],
+    ['Who was arrested after the raid?', 'arrest'],
+    ["Who was Richard's fiancee?", null],
+    ['Who was Rollo?', null],
+  ])('the verb after "who", never a name or an owner: %s → %s', (question, predicate) => {
+    expect(analyseQuestion(question).predicate).toBe(predicate)
+  })
+
+  it.each([
     ['when does the doha truce expire', 'expire'],
     ['Where were the talks held?', 'held'],
     ['When will the border reopen?', 'reopen'],
