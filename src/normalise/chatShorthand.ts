@@ -70,6 +70,30 @@ function contextualLetter(word: string, index: number, tokens: readonly WordToke
   return undefined
 }
 
+/** Words after which a digit counts something: "the 2 candidates", "only 4 left", "in 2 weeks". */
+const BEFORE_A_COUNT = new Set(
+  `the a an these those all only about over under than around nearly almost at least most in on by of for from to between and or
+   first last top next every per just another other some any each its their his her our my your past extra further`.split(/\s+/),
+)
+/** Words after which a digit is a number whatever came before: "2 million", "4 percent", "2 of them". */
+const AFTER_A_COUNT = new Set(['of', 'and', 'or', 'to', 'more', 'less', 'million', 'billion', 'thousand', 'hundred', 'percent', 'per', 'am', 'pm', 'men', 'women', 'people', 'ppl', 'children', 'kids'])
+
+/**
+ * "2" and "4" typed for "to" and "for" ("ok 2 drink", "the deadline 2 ask", "4 the bill"), told from
+ * counts by their neighbours: a count follows a determiner or a preposition ("the 2 candidates"),
+ * or comes before a plural or a unit ("2 weeks", "4 million"). Between two other words it is the preposition.
+ */
+function contextualDigit(word: string, index: number, tokens: readonly WordToken[]): string | undefined {
+  if (word !== '2' && word !== '4') return undefined
+  const previous = lowerWord(tokens[index - 1])
+  const next = lowerWord(tokens[index + 1])
+  if (previous === undefined || next === undefined || !/^\p{L}+$/u.test(previous) || !/^\p{L}+$/u.test(next)) return undefined
+  // Punctuation on either side breaks the phrase ("plan 2, then…").
+  if ((tokens[index - 1]?.after ?? '') !== '' || tokens[index]?.before !== '' || tokens[index]?.after !== '' || (tokens[index + 1]?.before ?? '') !== '') return undefined
+  if (BEFORE_A_COUNT.has(previous) || AFTER_A_COUNT.has(next) || (/s$/.test(next) && !/(?:ss|us)$/.test(next))) return undefined
+  return word === '2' ? 'to' : 'for'
+}
+
 /** The replacement for one word: its expansion, '' to drop it, or undefined to keep it. */
 export function expandShorthandWord(word: string, index: number, tokens: readonly WordToken[], options: ShorthandOptions = {}): string | undefined {
   const lower = word.toLowerCase()
@@ -79,6 +103,9 @@ export function expandShorthandWord(word: string, index: number, tokens: readonl
   if (lower === 'or' && ['nah', 'naw'].includes(lowerWord(tokens[index + 1]) ?? '') && index + 2 >= tokens.length) return ''
   // "… so far" means "until now": it names nothing to find ("how many have signed up so far").
   if (lower === 'far' && lowerWord(tokens[index - 1]) === 'so' && tokens[index - 1]?.after === '') return ''
+  // Before the corpus check: every article has the number 2; the neighbours tell whether this one is a number.
+  const preposition = contextualDigit(word, index, tokens)
+  if (preposition) return preposition
   if (options.isCorpusWord?.(lower)) return undefined
   if (NOISE.has(lower) || NOISE_PATTERN.test(lower)) return ''
   // "5 pm" is a time, not a prime minister.

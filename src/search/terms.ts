@@ -27,7 +27,7 @@ hasnt havent hadnt im ive youre theyre lets s t will shall may might must upon v
 export const QUESTION_FILLER = new Set(
   `say says said saying tell tells told explain describe happen happens happened happening article story piece text report mention
 mentioned mentions please know think give show hi hello hey thanks thank yes ok okay bot question answer anything something
-thing things get got like want wanted today currently right now many much good morning evening afternoon greetings bye kind sort type roughly approximately exactly basically actually really literally honestly seriously anyway anyways guy guys dude supposed going u ur pls plz`.split(/\s+/),
+thing things get got like want wanted today currently right now many much good morning evening afternoon greetings bye kind sort type roughly approximately exactly precisely specifically basically actually really literally honestly seriously anyway anyways guy guys dude supposed going u ur pls plz`.split(/\s+/),
 )
 
 /** Irregular forms Porter stemming cannot join (general English, not article-specific). */

@@ -39,6 +39,14 @@ describe('expandShorthand', () => {
     ['what did the pm say', 'what did the prime minister say'],
     ['the vote at 5 pm', 'the vote at 5 pm'],
     ['the afghan reps', 'the afghan representatives'],
+    ['is the water ok 2 drink', 'is the water ok to drink'],
+    ['whats the deadline 2 ask for a recount', 'whats the deadline to ask for a recount'],
+    ['who voted 4 the bill', 'who voted for the bill'],
+    ['who were the 2 minor candidates', 'who were the 2 minor candidates'],
+    ['they waited 4 hours', 'they waited 4 hours'],
+    ['it raised 2 million', 'it raised 2 million'],
+    ['page 2 of the report', 'page 2 of the report'],
+    ['plan 2, then what', 'plan 2, then what'],
   ])('%s', (input, expected) => {
     expect(expandShorthand(input)).toBe(expected)
   })
