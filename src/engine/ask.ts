@@ -8,7 +8,7 @@ import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { isInitialism } from './quote.ts'
 import { chooseAnswerSentence } from './answerSentence.ts'
 import { candidates, firstMentionsOf, type WeightedTerm } from './candidates.ts'
-import { ANSWER_FEATURES, answerFeatures, coverage, rankFeatures, type CandidateContext, type Coverage, type ProfiledTerm, type QuestionProfile } from './features.ts'
+import { ANSWER_FEATURES, answerFeatures, coverage, FUTURE_STATEMENT, rankFeatures, type CandidateContext, type Coverage, type ProfiledTerm, type QuestionProfile } from './features.ts'
 import type { LinearModel } from './linearModel.ts'
 import { answerabilityModel, rankingModel } from './models.ts'
 import { hasTypeFeature } from './typeFeatures.ts'
@@ -373,7 +373,10 @@ export function retrieve(
   const bestFeatures = own ? rankFeatures(judged, contextOf(best.position, best.retrievalScore, article)) : best.features
   const passageTerms = index.passageTerms[best.position] as Set<string>
   const largestGap = coverage(judged, passageTerms).largestGap
-  const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap, passageTerms })
+  // Only a question about the future needs its answer sentence before the decision.
+  const futureUnmet =
+    question.asksAboutFuture && !FUTURE_STATEMENT.test(chooseAnswerSentence(best.passage, question, weights, index.sentenceKinds[best.position], index.sentenceTerms[best.position]).text)
+  const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap, passageTerms, futureUnmet })
   return { question, profile, ranked, decision, article, weights }
 }
 

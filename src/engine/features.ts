@@ -72,6 +72,7 @@ export const ANSWER_FEATURES = [
   'focusAbsent',
   'eventAbsent',
   'numberAbsent',
+  'futureUnmet',
 ] as const
 
 /** Every ranking feature but the gap can only raise a passage: more of the question met is never worse. */
@@ -81,7 +82,7 @@ export const RANK_FEATURE_SIGNS: readonly Sign[] = RANK_FEATURES.map((feature) =
 export const ANSWER_FEATURE_SIGNS: readonly Sign[] = ANSWER_FEATURES.map((feature) =>
   feature === 'termCount'
     ? 0
-    : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' || feature === 'sentenceGap' || feature === 'focusAbsent' || feature === 'eventAbsent' || feature === 'numberAbsent'
+    : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' || feature === 'sentenceGap' || feature === 'focusAbsent' || feature === 'eventAbsent' || feature === 'numberAbsent' || feature === 'futureUnmet'
       ? -1
       : 1,
 )
@@ -305,7 +306,17 @@ export interface DecisionContext {
   largestGap: number
   /** The best passage's index terms. */
   passageTerms: ReadonlySet<string>
+  /** The question asks what is yet to happen and the sentence that would answer says nothing of the future (futureUnmet). */
+  futureUnmet: boolean
 }
+
+/**
+ * Words with which a sentence speaks of what is yet to happen: "will reopen",
+ * "is due to resume", "expected to sign", "plans to", "could", "next week".
+ * A question about the future answered by a sentence with none of them is
+ * usually answered by what already happened instead.
+ */
+export const FUTURE_STATEMENT = /\b(?:will|would|won['’]?t|shall|next|upcoming|expected|expects?|due|scheduled|plans?|planned|planning|set to|later|future|soon|intends?|intended|aims? to|hopes?|is to|are to|could|may|might|going to|until|yet to)\b/i
 
 /** A year ("1107", "the 1100s") or an ordinal ("the 11th century") as an index term. */
 const YEAR_OR_ORDINAL = /^(?:1\d{3}|20\d{2}|\d+(?:st|nd|rd|th))$/
@@ -332,7 +343,7 @@ const FOCUS_ABSENT = 0.2
  */
 const EVENT_ABSENT = 0.5
 
-export function answerFeatures({ profile, best, bestScore, runnerUpScore, article, largestGap, passageTerms }: DecisionContext): number[] {
+export function answerFeatures({ profile, best, bestScore, runnerUpScore, article, largestGap, passageTerms, futureUnmet }: DecisionContext): number[] {
   const feature = (name: (typeof RANK_FEATURES)[number]) => best[RANK_FEATURES.indexOf(name)] as number
   const unknownNames = article.unmatched.filter((term) => term.nameLike).reduce((sum, term) => sum + term.weight, 0)
   const hasFocus = profile.terms.some((term) => term.focus)
@@ -360,5 +371,6 @@ export function answerFeatures({ profile, best, bestScore, runnerUpScore, articl
     // "When does the truce expire?", "who led…?" where the article never speaks of expiring or leading: the event asked about is not there.
     hasFocus && !profile.nounFocus && article.focus < EVENT_ABSENT ? 1 : 0,
     numberGap(profile, passageTerms),
+    futureUnmet ? 1 : 0,
   ]
 }

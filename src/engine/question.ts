@@ -23,6 +23,8 @@ export interface AnalysedQuestion {
   definitional: boolean
   /** "What did they do after …": the answer follows what the question names. */
   asksWhatFollowed: boolean
+  /** "When will the border reopen?", "is the union gonna strike": asks what is yet to happen. */
+  asksAboutFuture: boolean
   /** The verb right after "who" ("Who refused…"): the sentence that answers holds it. */
   predicate: string | null
   /** "How does the article end?": a question about where the text stands, not what it says. */
@@ -36,6 +38,9 @@ export interface AnalysedQuestion {
   /** "tl;dr", "summarise the article", "what is this about": a question about the text as a whole, or who wrote it. */
   aboutTheText: 'summary' | 'author' | null
 }
+
+/** Words that put a question in the future. */
+const FUTURE_QUESTION = /\b(?:will|next|upcoming|gonna|going to|due to|expected to|plans? to|planning to)\b/
 
 const SPEECH = /\b(?:say|says|said|saying|tell|tells|told|claim|claims|claimed|state|states|stated|add|added|warn|warns|warned|speak|spoke|comment|commented|respond|responded|react|reacted|quote|quoted|statement)\b/
 
@@ -210,6 +215,7 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
     focus: nounFocus ?? (predicateWord ? (terms.find((term) => foldText(term.word) === predicateWord) ?? null) : eventVerb(folded, terms)),
     focusIsNoun: nounFocus !== null,
     asksWhatWasSaid: SPEECH.test(folded),
+    asksAboutFuture: FUTURE_QUESTION.test(folded),
     aboutTheText,
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { adjacency, ANSWER_FEATURES, answerFeatures, coverage, proximity, RANK_FEATURES, type ProfiledTerm, type QuestionProfile } from '../../src/engine/features.ts'
+import { adjacency, ANSWER_FEATURES, answerFeatures, coverage, FUTURE_STATEMENT, proximity, RANK_FEATURES, type ProfiledTerm, type QuestionProfile } from '../../src/engine/features.ts'
 import { firstFeatureModel, fitListwise, fitLogistic, LinearModel } from '../../src/engine/linearModel.ts'
 import { answerabilityModel, rankingModel } from '../../src/engine/models.ts'
 import { questionAboutTheText } from '../../src/engine/question.ts'
@@ -145,7 +145,7 @@ describe('a role given by its initials', () => {
 describe('focusAbsent', () => {
   const at = ANSWER_FEATURES.indexOf('focusAbsent')
   const decide = (question: QuestionProfile, articleTerms: string[]) =>
-    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(articleTerms)), largestGap: 0, passageTerms: new Set(articleTerms) })[at]
+    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(articleTerms)), largestGap: 0, passageTerms: new Set(articleTerms), futureUnmet: false })[at]
 
   it('GIVEN "what party…" and an article with no party THEN 1; with one THEN 0', () => {
     const asked = { ...profile(term('party', 2, [['parti', 1]], { focus: true }), term('tarar', 2)), nounFocus: true }
@@ -162,7 +162,7 @@ describe('focusAbsent', () => {
 describe('eventAbsent', () => {
   const at = ANSWER_FEATURES.indexOf('eventAbsent')
   const decide = (question: QuestionProfile, articleTerms: string[]) =>
-    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(articleTerms)), largestGap: 0, passageTerms: new Set(articleTerms) })[at]
+    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(articleTerms)), largestGap: 0, passageTerms: new Set(articleTerms), futureUnmet: false })[at]
 
   it('GIVEN "when does the truce expire" and an article that never speaks of expiring THEN 1; one that does THEN 0; a noun focus THEN 0', () => {
     const asked = { ...profile(term('truce', 2), term('expire', 2, [['expir', 1]], { focus: true })), nounFocus: false }
@@ -175,7 +175,7 @@ describe('eventAbsent', () => {
 describe('numberAbsent', () => {
   const at = ANSWER_FEATURES.indexOf('numberAbsent')
   const decide = (question: QuestionProfile, passageTerms: string[]) =>
-    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(passageTerms)), largestGap: 0, passageTerms: new Set(passageTerms) })[at]
+    answerFeatures({ profile: question, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(question, new Set(passageTerms)), largestGap: 0, passageTerms: new Set(passageTerms), futureUnmet: false })[at]
 
   it('GIVEN a year or an ordinal the best passage does not state THEN its share of the question; stated THEN 0', () => {
     const century = profile(term('normandi', 3), term('11th', 1), term('centuri', 1))
@@ -188,5 +188,23 @@ describe('numberAbsent', () => {
     expect(decide(profile(term('water', 2), term('2', 1), term('drink', 2)), ['water', 'drink'])).toBe(0)
     expect(decide(profile(term('board', 2), term('4', 1)), ['board'])).toBe(0)
     expect(decide(profile(term('board', 2)), [])).toBe(0)
+  })
+})
+
+describe('futureUnmet', () => {
+  const at = ANSWER_FEATURES.indexOf('futureUnmet')
+  const asked = profile(term('border', 2), term('reopen', 2))
+  const decide = (futureUnmet: boolean) =>
+    answerFeatures({ profile: asked, best: RANK_FEATURES.map(() => 0), bestScore: 0, runnerUpScore: null, article: coverage(asked, new Set(['border'])), largestGap: 0, passageTerms: new Set(['border']), futureUnmet })[at]
+
+  it('is 1 exactly when the question asks about the future and its answer sentence speaks of none', () => {
+    expect(decide(true)).toBe(1)
+    expect(decide(false)).toBe(0)
+  })
+
+  it('a sentence speaks of the future by "will", "due to", "expected", "plans"; a report of what happened does not', () => {
+    for (const sentence of ['The border will reopen on Monday.', 'Talks are due to resume next week.', 'The bill is expected to pass.', 'The city plans to review its stewarding.'])
+      expect(FUTURE_STATEMENT.test(sentence)).toBe(true)
+    for (const sentence of ['The border has been closed for two weeks.', 'The talks collapsed on Tuesday.']) expect(FUTURE_STATEMENT.test(sentence)).toBe(false)
   })
 })

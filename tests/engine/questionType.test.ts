@@ -58,6 +58,16 @@ describe('the thing asked for', () => {
   })
 
   it.each([
+    ['When will the border reopen?', true],
+    ['is the union gonna strike or nah', true],
+    ['When is the next round of talks?', true],
+    ['When did the border close?', false],
+    ['What did the union say?', false],
+  ])('asks about the future: %s → %s', (question, future) => {
+    expect(analyseQuestion(question).asksAboutFuture).toBe(future)
+  })
+
+  it.each([
     ['Who refused the offer?', 'refus'],
     ['Who was arrested after the raid?', 'arrest'],
     ["Who was Richard's fiancee?", null],
