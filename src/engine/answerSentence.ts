@@ -18,6 +18,9 @@ export function highlightSpans(text: string, terms: ReadonlySet<string>, start =
 /** A pronoun that refers back to a person or group already named. */
 const THIRD_PERSON = /\b(?:he|she|his|her|him|they|their|them)\b/i
 
+/** Share of a name's weight in choosing the sentence when the question asks what that person said. */
+const SPEAKER_NAME_SHARE = 0.25
+
 /** Share of a name's weight a later sentence gets for referring to it by a pronoun. */
 const PRONOUN_CREDIT = 0.8
 
@@ -53,12 +56,15 @@ export function chooseAnswerSentence(
   // Names of the question already mentioned in the passage, with their weights.
   const mentioned = new Map<string, number>()
   let previousScore = 0
+  // "What did X say…" is answered by the words in quotation marks, not by the sentence that introduces X.
+  const speech: Span[] = question.asksWhatWasSaid ? passage.quotations : []
   for (const [position, sentence] of passage.sentences.entries()) {
     let score = 0
     const here = sentenceTerms[position] ?? new Set(tokenize(sentence.text).map((token) => termOf(token.word)))
     for (const term of here) {
       if (!term || !terms.has(term)) continue
-      score += weights.get(term) ?? 0
+      // Asked what someone said, their name finds the passage; within it, what they said is the rest of the question.
+      score += (weights.get(term) ?? 0) * (speech.length > 0 && names.has(term) ? SPEAKER_NAME_SHARE : 1)
       // "Who refused…?" is answered by the sentence where someone refused, whatever else matches.
       if (term === question.predicate) score += maxWeight * 4
     }
@@ -66,6 +72,7 @@ export function chooseAnswerSentence(
     if (THIRD_PERSON.test(sentence.text)) for (const [term, weight] of mentioned) if (!here.has(term)) score += weight * PRONOUN_CREDIT
     for (const term of names) if (here.has(term)) mentioned.set(term, weights.get(term) ?? 0)
     if (hasTypeFeature(question.type, sentence.text, kinds[position])) score += maxWeight * 0.75
+    if (speech.some((span) => span.start < sentence.end && span.end > sentence.start)) score += maxWeight * 0.75
     const ownScore = score
     // "What did they do after X?": the sentence after the one about X carries the answer.
     if (question.asksWhatFollowed && ownScore > 0) score += previousScore

@@ -16,4 +16,22 @@ describe('the answer sentence', () => {
     const result = engine.ask('What did Nils Oberg announce?')
     expect(result.answered && result.answer.text).toBe('The head of the prison service, Nils Oberg, announced four closures in November.')
   })
+
+  it('GIVEN "what did X say about Y" and a passage that introduces X, then quotes X THEN the quotation answers, not the introduction', () => {
+    const engine = createEngine(
+      [article('Union Chairman Piotr Halloran announced a two-day stoppage at the port of Kessel. “Our members will not pay for mistakes made in the capital,” Halloran said.')],
+      { vectors: null },
+    )
+    const result = engine.ask('What did Union Chairman Piotr Halloran say about who should pay?')
+    expect(result.answered && result.answer.text).toContain('Our members will not pay')
+  })
+
+  it('GIVEN a question that does not ask what was said THEN the sentence naming the person keeps their weight', () => {
+    const engine = createEngine(
+      [article('Union Chairman Piotr Halloran announced a two-day stoppage at the port of Kessel. “Our members will not pay for mistakes made in the capital,” Halloran said.')],
+      { vectors: null },
+    )
+    const result = engine.ask('What stoppage did Union Chairman Piotr Halloran announce?')
+    expect(result.answered && result.answer.text).toContain('announced a two-day stoppage')
+  })
 })
