@@ -1,4 +1,4 @@
-import type { Passage, Span } from '../passages/types.ts'
+import type { Passage, Sentence, Span } from '../passages/types.ts'
 import { termOf, tokenize } from '../search/terms.ts'
 import type { AnalysedQuestion } from './question.ts'
 import type { EntityKinds } from '../search/entities.ts'
@@ -82,6 +82,20 @@ export function chooseAnswerSentence(
       bestScore = score
     }
   }
+  best = fromQuotationStart(passage, best)
   return { passageId: passage.id, text: best.text, start: best.start, end: best.end, highlights: highlightSpans(passage.text, terms, best.start, best.end) }
+}
+
+/**
+ * An answer never starts inside a quotation: a sentence that continues words
+ * quoted from an earlier sentence ('… better number. The question is whether
+ * it wants to," said Petra Wendt') is quoted from the sentence where they begin.
+ */
+function fromQuotationStart(passage: Passage, sentence: Sentence): Sentence {
+  const quotation = passage.quotations.find((span) => span.start < sentence.start && span.end > sentence.start)
+  if (!quotation) return sentence
+  const opening = passage.sentences.find((candidate) => candidate.start <= quotation.start && quotation.start < candidate.end)
+  if (!opening || opening.start >= sentence.start) return sentence
+  return { text: passage.text.slice(opening.start, sentence.end), start: opening.start, end: sentence.end }
 }
 

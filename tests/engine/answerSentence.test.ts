@@ -34,4 +34,15 @@ describe('the answer sentence', () => {
     const result = engine.ask('What stoppage did Union Chairman Piotr Halloran announce?')
     expect(result.answered && result.answer.text).toContain('announced a two-day stoppage')
   })
+
+  it('GIVEN an answer sentence that continues a quotation begun in the sentence before THEN the answer starts where the quotation starts', () => {
+    const engine = createEngine(
+      [article('“Kastell has the balance sheet to come back with a better number. The question is whether it wants to,” said Petra Wendt, an analyst at Marlow Securities.')],
+      { vectors: null },
+    )
+    const result = engine.ask('What does the Marlow Securities analyst think?')
+    expect(result.answered && result.answer.text).toBe(
+      '“Kastell has the balance sheet to come back with a better number. The question is whether it wants to,” said Petra Wendt, an analyst at Marlow Securities.',
+    )
+  })
 })
