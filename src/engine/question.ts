@@ -202,6 +202,8 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
   // "Who refused…", "who was arrested…": the verb. Not a name or an owner: "who was Richard's fiancee" asks about the fiancee.
   const predicateCandidate = /^\s*who\s+(?:(?:did|had|has|was|were)\s+)?([a-z]+)\b(?!'s)/.exec(folded)?.[1]
   const predicateWord = predicateCandidate && !terms.some((term) => term.capitalised && foldText(term.word) === predicateCandidate) ? predicateCandidate : undefined
+  // "What are the passengers being offered?", "what was he given": a question ending on a passive verb asks for its object.
+  const passiveVerb = /^\s*(?:what|which)\b.*\b(?:is|are|was|were|be|been|being)\s+([a-z]+(?:ed|en))\s*\W*$/.exec(folded)?.[1]
   return {
     text: echo,
     readAs: text,
@@ -209,7 +211,7 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
     terms,
     definitional: (/^\s*(?:what|who)\s+(?:is|are|was|were)\b/.test(folded) || /\bstands? for\b|\bmeans?\b|\bdefin/.test(folded)) && terms.length <= 3,
     asksWhatFollowed: /^\s*(?:what|how)\b/.test(folded) && /\b(?:after|following|in response to|in retaliation)\b/.test(folded),
-    predicate: predicateWord ? termOf(predicateWord) : null,
+    predicate: predicateWord ? termOf(predicateWord) : passiveVerb ? termOf(passiveVerb) : null,
     position: END_OF_TEXT.test(folded) ? 'end' : START_OF_TEXT.test(folded) ? 'start' : null,
     // "Who led the delegation?": what someone did is the thing asked about.
     focus: nounFocus ?? (predicateWord ? (terms.find((term) => foldText(term.word) === predicateWord) ?? null) : eventVerb(folded, terms)),

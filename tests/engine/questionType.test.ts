@@ -72,7 +72,11 @@ describe('the thing asked for', () => {
     ['Who was arrested after the raid?', 'arrest'],
     ["Who was Richard's fiancee?", null],
     ['Who was Rollo?', null],
-  ])('the verb after "who", never a name or an owner: %s → %s', (question, predicate) => {
+    ['What are passengers on the cancelled routes being offered?', 'offer'],
+    ['what has the union been offered', 'offer'],
+    ['what is the name of the garden', null],
+    ['What is the TTP?', null],
+  ])('the verb after "who", never a name or an owner, or a passive verb a "what" question ends on: %s → %s', (question, predicate) => {
     expect(analyseQuestion(question).predicate).toBe(predicate)
   })
 
