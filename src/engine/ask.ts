@@ -134,7 +134,7 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     const nameLike = name || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
     // Names are not interchangeable: "Saudi" is not answered by "Qatar", however near their vectors.
     const ownMatches = matches.size
-    if (!name) addSoftMatches(matches, index.softMatcher?.matches(word) ?? [], settings)
+    if (!name) addSoftMatches(matches, index.softMatcher?.matches(word, question.asksYesOrNo) ?? [], settings)
     // A word the corpus lacks weighs by how rare it is in English: a missing "first" says little, a missing "cricket" much.
     const absentShare = nameLike ? 1 : unknownWordShare(index, word, term, settings)
     const weight = resolved ? vocabulary.idf(resolved.term) : maxIdf * absentShare
@@ -143,7 +143,7 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     const focus = question.focus?.word === word && !LIGHT_NOUNS.has(foldText(word)) && !OUTLET_WORDS.has(foldText(word))
     terms.push({ term: resolved?.term ?? term, word, weight, absentShare, ownMatches: name ? undefined : ownMatches, known: resolved !== null, nameLike, capitalised, focus, topic, matches })
   }
-  return { type: question.type, definitional: question.definitional, nounFocus: question.focusIsNoun, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
+  return { type: question.type, yesOrNo: question.asksYesOrNo, definitional: question.definitional, nounFocus: question.focusIsNoun, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
 }
 
 /**
@@ -158,7 +158,7 @@ function weighedIn(profile: QuestionProfile, vocabulary: Vocabulary, articleTerm
     // The article's own nearest words: corpus-wide, other articles' words may have taken every place.
     if (term.ownMatches === undefined || !index.softMatcher) return { ...term, weight }
     const matches = new Map([...term.matches].slice(0, term.ownMatches))
-    addSoftMatches(matches, index.softMatcher.matchesWithin(term.word, articleTerms), settings)
+    addSoftMatches(matches, index.softMatcher.matchesWithin(term.word, articleTerms, profile.yesOrNo), settings)
     return { ...term, weight, matches }
   })
   return { ...profile, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }

@@ -2,7 +2,8 @@ import type { Article } from '../corpus/article.ts'
 import { buildPassages, type PassageOptions } from '../passages/buildPassages.ts'
 import type { Passage } from '../passages/types.ts'
 import { indexSteps, MAX_TOPICS, runSteps, runStepsAsync, Vocabulary, type PassageIndex } from '../search/passageIndex.ts'
-import { sharedWordVectors } from '../semantics/sharedVectors.ts'
+import { antonymKeys } from '../search/softMatcher.ts'
+import { sharedAntonymPairs, sharedWordVectors } from '../semantics/sharedVectors.ts'
 import type { WordVectors } from '../semantics/wordVectors.ts'
 import { createQuestionNormaliser, type QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import type { SpellChecker } from '../normalise/englishDictionary.ts'
@@ -20,6 +21,8 @@ export type { ArticleInfo, ArticleScope } from './articleInfo.ts'
 export interface EngineOptions {
   /** Word vectors for meaning-based matching; default the process's shared cache (`sharedWordVectors`), null for none. */
   vectors?: WordVectors | null
+  /** Opposites (index-term pairs, `antonymKeys`) the soft matcher leaves out; default WordNet's, from the process's shared cache. */
+  antonyms?: ReadonlySet<string>
   /** English dictionary for spelling correction of questions; default the process's shared one, null for corpus words only. */
   dictionary?: SpellChecker | null
   /**
@@ -91,6 +94,10 @@ export async function createEngineAsync(articles: Article[], options: EngineOpti
   return runStepsAsync(engineSteps(articles, options))
 }
 
+/** WordNet's opposites as index-term pairs, worked out once per process. */
+let sharedKeys: ReadonlySet<string> | undefined
+const sharedAntonymKeys = () => (sharedKeys ??= antonymKeys(sharedAntonymPairs()))
+
 function* engineSteps(articles: Article[], options: EngineOptions): Generator<void, Engine, void> {
   const byArticle = new Map<string, Passage[]>()
   for (const article of articles) {
@@ -99,7 +106,8 @@ function* engineSteps(articles: Article[], options: EngineOptions): Generator<vo
   }
   const passages = [...byArticle.values()].flat()
   const vectors = options.vectors === undefined ? sharedWordVectors() : options.vectors
-  const index = yield* indexSteps(passages, { vectors })
+  const antonyms = vectors ? (options.antonyms === undefined ? sharedAntonymKeys() : options.antonyms) : undefined
+  const index = yield* indexSteps(passages, { vectors, ...(antonyms ? { antonyms } : {}) })
   const dictionary = options.dictionary === undefined ? sharedEnglishDictionary() : options.dictionary
   // Stage "normalise": one pipeline for every transport; the engine reads its text, people see their own words.
   const normalise = createQuestionNormaliser({

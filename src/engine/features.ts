@@ -39,6 +39,8 @@ export interface ProfiledTerm {
 
 export interface QuestionProfile {
   type: QuestionType
+  /** A yes-or-no question: a word's opposites count as its stand-ins ("open" met by "closed"). */
+  yesOrNo?: boolean
   definitional: boolean
   /** The thing asked for is a noun ("what *party*", "how many *soldiers*"), not the verb after "who". */
   nounFocus?: boolean

@@ -23,6 +23,8 @@ export interface AnalysedQuestion {
   definitional: boolean
   /** "What did they do after …": the answer follows what the question names. */
   asksWhatFollowed: boolean
+  /** "Is the border open?", "did the talks fail": answered yes or no, often by the opposite ("still closed"). */
+  asksYesOrNo: boolean
   /** "When will the border reopen?", "is the union gonna strike": asks what is yet to happen. */
   asksAboutFuture: boolean
   /** The verb right after "who" ("Who refused…"): the sentence that answers holds it. */
@@ -38,6 +40,9 @@ export interface AnalysedQuestion {
   /** "tl;dr", "summarise the article", "what is this about": a question about the text as a whole, or who wrote it. */
   aboutTheText: 'summary' | 'author' | null
 }
+
+/** A question opening on an auxiliary or a modal, after any greeting or "so": one answered yes or no. */
+const YES_OR_NO = /^\W*(?:(?:so|and|but|ok|okay|hey|hi|bot|wait|also)\b\W*)*(?:is|are|was|were|am|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|hadnt|wont|cant|couldnt|wouldnt|shouldnt)\b/
 
 /** Words that put a question in the future. */
 const FUTURE_QUESTION = /\b(?:will|next|upcoming|gonna|going to|due to|expected to|plans? to|planning to)\b/
@@ -218,6 +223,7 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
     focusIsNoun: nounFocus !== null,
     asksWhatWasSaid: SPEECH.test(folded),
     asksAboutFuture: FUTURE_QUESTION.test(folded),
+    asksYesOrNo: YES_OR_NO.test(folded),
     aboutTheText,
   }
 }

@@ -12,12 +12,13 @@
  * cannot be written is not an error: the list is then built in memory each
  * start. The result is the same either way, so answers never depend on it.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { z } from 'zod'
 import { PROJECT_ROOT } from '../config/paths.ts'
+import { writeCacheFile } from '../semantics/cacheFile.ts'
 import { wordListDictionary, type SpellChecker } from './englishDictionary.ts'
 
 export const DICTIONARY_CACHE_FORMAT = 2
@@ -166,16 +167,7 @@ function writeCache(file: string, source: DictionarySource, table: WordTable): s
     noSuggest: table.noSuggest,
     builtAt: new Date().toISOString(),
   }
-  try {
-    mkdirSync(dirname(file), { recursive: true })
-    // Written aside and renamed, so a reader never sees half a file.
-    const partial = `${file}.${process.pid}.partial`
-    writeFileSync(partial, `${JSON.stringify(header)}\n${[...table.words, ...table.names].join('\n')}`)
-    renameSync(partial, file)
-    return undefined
-  } catch (error) {
-    return `the cache could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); it is rebuilt each start`
-  }
+  return writeCacheFile(file, `${JSON.stringify(header)}\n${[...table.words, ...table.names].join('\n')}`)
 }
 
 /** The dictionary's word forms: from the cache when it is current, else expanded with nspell and cached. */

@@ -132,6 +132,8 @@ const CHUNK = 400
 interface IndexOptions {
   commonTerms?: CommonTermOptions
   vectors?: WordVectors | null
+  /** Opposites as index-term pairs (softMatcher.ts `antonymKeys`), which are never each other's stand-ins. */
+  antonyms?: ReadonlySet<string>
 }
 
 /**
@@ -232,7 +234,7 @@ export function* indexSteps(passages: Passage[], options: IndexOptions = {}): Ge
     if (articleVocabularies.size % 100 === 0) yield
   }
   yield
-  const softMatcher = options.vectors ? new SoftMatcher(options.vectors, wordCounts.keys()) : null
+  const softMatcher = options.vectors ? new SoftMatcher(options.vectors, wordCounts.keys(), options.antonyms ? { antonyms: options.antonyms } : {}) : null
   return {
     passages,
     search,

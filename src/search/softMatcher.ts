@@ -11,14 +11,27 @@ export interface SoftMatcherOptions {
    * are merely frequent too: words ranked above this neither get nor give stand-ins. Default 200.
    */
   minRank?: number
+  /** Opposites as index-term pairs (`antonymKeys`): a word's opposite is never its stand-in, however near their vectors. */
+  antonyms?: ReadonlySet<string>
 }
 
-export const defaultSoftMatcherOptions: Required<SoftMatcherOptions> = { minSimilarity: 0.6, limit: 6, minRank: 200 }
+export const defaultSoftMatcherOptions: Required<SoftMatcherOptions> = { minSimilarity: 0.6, limit: 6, minRank: 200, antonyms: new Set() }
 
 /** A corpus term standing in for a question word, with the cosine of their words. */
 export interface SoftMatch {
   term: string
   similarity: number
+}
+
+/** Opposite words as the index-term pairs the matcher compares: "increased|decreased" → "increas|decreas". */
+export function antonymKeys(pairs: Iterable<readonly [string, string]>): Set<string> {
+  const keys = new Set<string>()
+  for (const [a, b] of pairs) {
+    const from = termOf(a)
+    const to = termOf(b)
+    if (from && to && from !== to) keys.add(`${from}|${to}`)
+  }
+  return keys
 }
 
 /** Questions repeat words: each word's stand-ins are remembered (bounded, cleared when full). */
@@ -35,6 +48,7 @@ export class SoftMatcher {
   readonly #matrix: VocabularyMatrix
   readonly #options: Required<SoftMatcherOptions>
   readonly #memo = new Map<string, SoftMatch[]>()
+  readonly #memoWithOpposites = new Map<string, SoftMatch[]>()
 
   constructor(vectors: WordVectors, corpusTexts: Iterable<string>, options: SoftMatcherOptions = {}) {
     this.#vectors = vectors
@@ -58,9 +72,13 @@ export class SoftMatcher {
     return this.#vectors.rank(word.toLowerCase())
   }
 
-  /** Corpus terms near the word in meaning, best first; never the word's own term. */
-  matches(word: string): SoftMatch[] {
-    return this.#nearest(word, this.#memo, this.#options.limit)
+  /**
+   * Corpus terms near the word in meaning, best first; never the word's own
+   * term, nor its opposite unless `keepOpposites`: "is the border open?" is
+   * answered by "still closed", "what has increased?" is not by "decreased".
+   */
+  matches(word: string, keepOpposites = false): SoftMatch[] {
+    return this.#nearest(word, keepOpposites ? this.#memoWithOpposites : this.#memo, this.#options.limit, keepOpposites)
   }
 
   /**
@@ -68,15 +86,16 @@ export class SoftMatcher {
    * corpus-wide best few may all be other articles' words, and an article must be
    * judged by its own nearest words, as if it were alone.
    */
-  matchesWithin(word: string, terms: ReadonlySet<string>): SoftMatch[] {
-    return this.#nearest(word, this.#wideMemo, WIDE_LIMIT)
+  matchesWithin(word: string, terms: ReadonlySet<string>, keepOpposites = false): SoftMatch[] {
+    return this.#nearest(word, keepOpposites ? this.#wideMemoWithOpposites : this.#wideMemo, WIDE_LIMIT, keepOpposites)
       .filter((match) => terms.has(match.term))
       .slice(0, this.#options.limit)
   }
 
   readonly #wideMemo = new Map<string, SoftMatch[]>()
+  readonly #wideMemoWithOpposites = new Map<string, SoftMatch[]>()
 
-  #nearest(word: string, memo: Map<string, SoftMatch[]>, limit: number): SoftMatch[] {
+  #nearest(word: string, memo: Map<string, SoftMatch[]>, limit: number, keepOpposites: boolean): SoftMatch[] {
     const lower = word.toLowerCase()
     const remembered = memo.get(lower)
     if (remembered) return remembered
@@ -85,7 +104,7 @@ export class SoftMatcher {
     const best = new Map<string, number>()
     for (const { word: neighbour, similarity } of this.#vectors.mostSimilar(lower, this.#matrix, this.#options.minSimilarity, limit + 1)) {
       const term = termOf(neighbour)
-      if (!term || term === own) continue
+      if (!term || term === own || (!keepOpposites && this.#options.antonyms.has(`${own}|${term}`))) continue
       best.set(term, Math.max(similarity, best.get(term) ?? 0))
     }
     const matches = [...best].map(([term, similarity]) => ({ term, similarity })).slice(0, limit)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { loadAntonyms } from './antonyms.ts'
 import { ensureWordVectors, loadWordVectorsIfCached, type WordVectors } from './wordVectors.ts'
 
 /** VECTOR_CACHE_DIR: where the word-vector and dictionary caches live (default node_modules/.cache/article-quote-bot). */
@@ -38,4 +39,21 @@ export async function prepareWordVectors(log: (line: string) => void): Promise<W
     shared = null
   }
   return shared
+}
+
+/**
+ * The one set of WordNet antonym pairs a process uses, loaded once (from its
+ * cache outside git; the first start builds it in about half a second). Empty
+ * when WordNet cannot be read: soft matching then keeps opposites, as before.
+ */
+let sharedPairs: ReadonlyArray<readonly [string, string]> | undefined
+
+export function sharedAntonymPairs(): ReadonlyArray<readonly [string, string]> {
+  if (sharedPairs !== undefined) return sharedPairs
+  try {
+    sharedPairs = loadAntonyms({ cacheDir: cacheDirFromEnvironment() }).pairs
+  } catch {
+    sharedPairs = []
+  }
+  return sharedPairs
 }

@@ -58,6 +58,16 @@ describe('the thing asked for', () => {
   })
 
   it.each([
+    ['Is the border open?', true],
+    ['so did the talks fail', true],
+    ['hey bot, has the truce ended?', true],
+    ['What has increased?', false],
+    ['Who is open to talks?', false],
+  ])('answered yes or no: %s → %s', (question, yesOrNo) => {
+    expect(analyseQuestion(question).asksYesOrNo).toBe(yesOrNo)
+  })
+
+  it.each([
     ['When will the border reopen?', true],
     ['is the union gonna strike or nah', true],
     ['When is the next round of talks?', true],

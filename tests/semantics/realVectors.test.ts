@@ -37,3 +37,18 @@ describe.skipIf(!vectors)('soft matches within one article', () => {
     expect(own).toEqual(['profit'])
   })
 })
+
+describe.skipIf(!vectors)('opposites', () => {
+  const real = vectors as NonNullable<typeof vectors>
+
+  it('an opposite the vectors put near is no stand-in, unless the question is answered yes or no', async () => {
+    const { SoftMatcher, antonymKeys } = await import('../../src/search/softMatcher.ts')
+    const texts = ['prices decreased sharply', 'sales grew']
+    const plain = new SoftMatcher(real, texts)
+    expect(plain.matches('increased').map((match) => match.term)).toContain('decreas')
+    const matcher = new SoftMatcher(real, texts, { antonyms: antonymKeys([['increase', 'decrease']]) })
+    expect(matcher.matches('increased').map((match) => match.term)).not.toContain('decreas')
+    expect(matcher.matches('increased', true).map((match) => match.term)).toContain('decreas')
+    expect(matcher.matchesWithin('increased', new Set(['decreas']))).toEqual([])
+  })
+})

