@@ -10,6 +10,7 @@
 import { loadEnglishWords } from '../src/normalise/dictionaryCache.ts'
 import { loadAntonyms } from '../src/semantics/antonyms.ts'
 import { buildVectorsCommand } from '../src/semantics/buildVectorsCommand.ts'
+import { cacheDirFromEnvironment } from '../src/semantics/sharedVectors.ts'
 
 process.exitCode = await buildVectorsCommand({
   argv: process.argv.slice(2),
@@ -17,17 +18,17 @@ process.exitCode = await buildVectorsCommand({
   print: (line) => process.stdout.write(`${line}\n`),
   printError: (line) => process.stderr.write(`${line}\n`),
 })
-try {
-  const words = loadEnglishWords({ cacheDir: process.env.VECTOR_CACHE_DIR?.trim() || undefined })
-  process.stdout.write(`english words: ${words.from === 'cache' ? 'cache is fresh' : 'built'} (${words.words.length + words.names.length} forms, ${Math.round(words.ms)} ms)${words.note ? `; ${words.note}` : ''}\n`)
-} catch (error) {
-  // Never fails an install: the bot builds the list at its first start instead.
-  process.stdout.write(`english words not built now: ${(error as Error).message.split('\n')[0]} (the bot builds them at its first start)\n`)
+const cacheDir = cacheDirFromEnvironment()
+
+/** One line on a cache built beside the vectors. Never fails an install: the bot builds it at its first start instead. */
+function report<Built extends { from: 'cache' | 'built'; ms: number; note?: string | undefined }>(label: string, build: () => Built, size: (built: Built) => string): void {
+  try {
+    const built = build()
+    process.stdout.write(`${label}: ${built.from === 'cache' ? 'cache is fresh' : 'built'} (${size(built)}, ${Math.round(built.ms)} ms)${built.note ? `; ${built.note}` : ''}\n`)
+  } catch (error) {
+    process.stdout.write(`${label} not built now: ${(error as Error).message.split('\n')[0]} (the bot builds them at its first start)\n`)
+  }
 }
-try {
-  const antonyms = loadAntonyms({ cacheDir: process.env.VECTOR_CACHE_DIR?.trim() || undefined })
-  process.stdout.write(`antonyms: ${antonyms.from === 'cache' ? 'cache is fresh' : 'built'} (${antonyms.pairs.length} pairs from WordNet, ${Math.round(antonyms.ms)} ms)${antonyms.note ? `; ${antonyms.note}` : ''}\n`)
-} catch (error) {
-  // Never fails an install: the bot reads them at its first start instead, or matches without them.
-  process.stdout.write(`antonyms not built now: ${(error as Error).message.split('\n')[0]} (the bot reads them at its first start)\n`)
-}
+
+report('english words', () => loadEnglishWords({ cacheDir }), (words) => `${words.words.length + words.names.length} forms`)
+report('antonyms', () => loadAntonyms({ cacheDir }), (antonyms) => `${antonyms.pairs.length} pairs from WordNet`)

@@ -6,7 +6,7 @@
 // loader's hooks; the same code compiled starts in about 1.1 s.
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 /** What the compiled copy is made from: every file under these folders, and these files. */
@@ -91,5 +91,5 @@ export async function runEntryPoint(root, target, registerTypeScript, args = [])
   if (!compiled) await registerTypeScript()
   process.argv.splice(1, process.argv.length - 1, join(root, file), ...args)
   await import(pathToFileURL(join(root, file)).href)
-  return { compiled, file: relative(root, join(root, file)) }
+  return { compiled, file }
 }

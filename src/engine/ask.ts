@@ -12,7 +12,7 @@ import { ANSWER_FEATURES, answerFeatures, coverage, FUTURE_STATEMENT, rankFeatur
 import type { LinearModel } from './linearModel.ts'
 import { answerabilityModel, rankingModel } from './models.ts'
 import { hasTypeFeature } from './typeFeatures.ts'
-import type { AskResult, RankedPassage, SummaryResult, UnansweredQuestion } from './types.ts'
+import type { AnswerSentence, AskResult, RankedPassage, SummaryResult, UnansweredQuestion } from './types.ts'
 
 /**
  * The ask pipeline, one stage per module:
@@ -292,12 +292,19 @@ export interface Retrieval {
   article: Coverage | null
   /** Each corpus term searched, with the weight of the question word it stands for (times its similarity). */
   weights: Map<string, number>
+  /** The best passage's answer sentence, when the decision already needed it (a question about the future). */
+  answerSentence?: AnswerSentence
 }
 
 /** Stages "retrieve" and "score features": exposed apart so that `npm run train` fits on exactly what ask sees. */
 export interface Models {
   ranking?: LinearModel
   answerability?: LinearModel
+}
+
+/** Stage "choose the sentence", for the best candidate, with the sentence kinds and terms the index keeps. */
+function answerSentenceOf(index: PassageIndex, best: ScoredCandidate, question: AnalysedQuestion, weights: Map<string, number>): AnswerSentence {
+  return chooseAnswerSentence(best.passage, question, weights, index.sentenceKinds[best.position], index.sentenceTerms[best.position])
 }
 
 export function retrieve(
@@ -373,11 +380,11 @@ export function retrieve(
   const bestFeatures = own ? rankFeatures(judged, contextOf(best.position, best.retrievalScore, article)) : best.features
   const passageTerms = index.passageTerms[best.position] as Set<string>
   const largestGap = coverage(judged, passageTerms).largestGap
-  // Only a question about the future needs its answer sentence before the decision.
-  const futureUnmet =
-    question.asksAboutFuture && !FUTURE_STATEMENT.test(chooseAnswerSentence(best.passage, question, weights, index.sentenceKinds[best.position], index.sentenceTerms[best.position]).text)
+  // Only a question about the future needs its answer sentence before the decision; ask then reuses it.
+  const answerSentence = question.asksAboutFuture ? answerSentenceOf(index, best, question, weights) : undefined
+  const futureUnmet = answerSentence !== undefined && !FUTURE_STATEMENT.test(answerSentence.text)
   const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap, passageTerms, futureUnmet })
-  return { question, profile, ranked, decision, article, weights }
+  return { question, profile, ranked, decision, article, weights, ...(answerSentence ? { answerSentence } : {}) }
 }
 
 /**
@@ -444,7 +451,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     answered: true,
     question: question.text,
     type: question.type,
-    answer: chooseAnswerSentence(best.passage, question, weights, index.sentenceKinds[best.position], index.sentenceTerms[best.position]),
+    answer: retrieval.answerSentence ?? answerSentenceOf(index, best, question, weights),
     passages: [best, ...supporting].map(toRanked),
   }
 }

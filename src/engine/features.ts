@@ -81,13 +81,18 @@ export const ANSWER_FEATURES = [
 export const RANK_FEATURE_SIGNS: readonly Sign[] = RANK_FEATURES.map((feature) => (feature === 'sentenceGap' ? -1 : 1))
 
 /** Coverage and fit raise the chance of an answer; gaps and unknown names lower it; the question's length may go either way. */
-export const ANSWER_FEATURE_SIGNS: readonly Sign[] = ANSWER_FEATURES.map((feature) =>
-  feature === 'termCount'
-    ? 0
-    : feature === 'unknownNameShare' || feature === 'largestGap' || feature === 'largestGapInArticle' || feature === 'sentenceGap' || feature === 'focusAbsent' || feature === 'eventAbsent' || feature === 'numberAbsent' || feature === 'futureUnmet'
-      ? -1
-      : 1,
-)
+const AGAINST_AN_ANSWER: ReadonlySet<(typeof ANSWER_FEATURES)[number]> = new Set([
+  'unknownNameShare',
+  'largestGap',
+  'largestGapInArticle',
+  'sentenceGap',
+  'focusAbsent',
+  'eventAbsent',
+  'numberAbsent',
+  'futureUnmet',
+])
+
+export const ANSWER_FEATURE_SIGNS: readonly Sign[] = ANSWER_FEATURES.map((feature) => (feature === 'termCount' ? 0 : AGAINST_AN_ANSWER.has(feature) ? -1 : 1))
 
 /** How a question's terms meet one set of corpus terms: exact share, soft share, and whether the focus is met. */
 export interface Coverage {

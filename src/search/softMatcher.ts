@@ -47,8 +47,8 @@ export class SoftMatcher {
   readonly #vectors: WordVectors
   readonly #matrix: VocabularyMatrix
   readonly #options: Required<SoftMatcherOptions>
+  /** Stand-ins by word; with opposites kept, by the word after a NUL (no word holds one). */
   readonly #memo = new Map<string, SoftMatch[]>()
-  readonly #memoWithOpposites = new Map<string, SoftMatch[]>()
 
   constructor(vectors: WordVectors, corpusTexts: Iterable<string>, options: SoftMatcherOptions = {}) {
     this.#vectors = vectors
@@ -78,7 +78,7 @@ export class SoftMatcher {
    * answered by "still closed", "what has increased?" is not by "decreased".
    */
   matches(word: string, keepOpposites = false): SoftMatch[] {
-    return this.#nearest(word, keepOpposites ? this.#memoWithOpposites : this.#memo, this.#options.limit, keepOpposites)
+    return this.#nearest(word, this.#memo, this.#options.limit, keepOpposites)
   }
 
   /**
@@ -87,17 +87,17 @@ export class SoftMatcher {
    * judged by its own nearest words, as if it were alone.
    */
   matchesWithin(word: string, terms: ReadonlySet<string>, keepOpposites = false): SoftMatch[] {
-    return this.#nearest(word, keepOpposites ? this.#wideMemoWithOpposites : this.#wideMemo, WIDE_LIMIT, keepOpposites)
+    return this.#nearest(word, this.#wideMemo, WIDE_LIMIT, keepOpposites)
       .filter((match) => terms.has(match.term))
       .slice(0, this.#options.limit)
   }
 
   readonly #wideMemo = new Map<string, SoftMatch[]>()
-  readonly #wideMemoWithOpposites = new Map<string, SoftMatch[]>()
 
   #nearest(word: string, memo: Map<string, SoftMatch[]>, limit: number, keepOpposites: boolean): SoftMatch[] {
     const lower = word.toLowerCase()
-    const remembered = memo.get(lower)
+    const key = keepOpposites ? `\u0000${lower}` : lower
+    const remembered = memo.get(key)
     if (remembered) return remembered
     const own = termOf(lower)
     if ((this.#vectors.rank(lower) ?? 0) <= this.#options.minRank) return []
@@ -109,7 +109,7 @@ export class SoftMatcher {
     }
     const matches = [...best].map(([term, similarity]) => ({ term, similarity })).slice(0, limit)
     if (memo.size >= MEMO_LIMIT) memo.clear()
-    memo.set(lower, matches)
+    memo.set(key, matches)
     return matches
   }
 }

@@ -4,6 +4,10 @@ import { createEngine } from '../../src/engine/engine.ts'
 
 const article = (body: string) => parseArticle(`---\ntitle: "Prisons close"\n---\n\n${body}\n\nAnother paragraph about budgets and buildings.\n`, 'prisons-close')
 
+/** A speaker introduced in one sentence, then quoted in the next. */
+const INTRODUCED_THEN_QUOTED =
+  'Union Chairman Piotr Halloran announced a two-day stoppage at the port of Kessel. “Our members will not pay for mistakes made in the capital,” Halloran said.'
+
 describe('the answer sentence', () => {
   it('GIVEN a person named in one sentence and "he" in the next THEN a question about what they hope is answered by the "he" sentence', () => {
     const engine = createEngine([article('The head of the prison service, Nils Oberg, announced four closures in November. He hopes that the reforms explain the fall.')], { vectors: null })
@@ -18,19 +22,13 @@ describe('the answer sentence', () => {
   })
 
   it('GIVEN "what did X say about Y" and a passage that introduces X, then quotes X THEN the quotation answers, not the introduction', () => {
-    const engine = createEngine(
-      [article('Union Chairman Piotr Halloran announced a two-day stoppage at the port of Kessel. “Our members will not pay for mistakes made in the capital,” Halloran said.')],
-      { vectors: null },
-    )
+    const engine = createEngine([article(INTRODUCED_THEN_QUOTED)], { vectors: null })
     const result = engine.ask('What did Union Chairman Piotr Halloran say about who should pay?')
     expect(result.answered && result.answer.text).toContain('Our members will not pay')
   })
 
   it('GIVEN a question that does not ask what was said THEN the sentence naming the person keeps their weight', () => {
-    const engine = createEngine(
-      [article('Union Chairman Piotr Halloran announced a two-day stoppage at the port of Kessel. “Our members will not pay for mistakes made in the capital,” Halloran said.')],
-      { vectors: null },
-    )
+    const engine = createEngine([article(INTRODUCED_THEN_QUOTED)], { vectors: null })
     const result = engine.ask('What stoppage did Union Chairman Piotr Halloran announce?')
     expect(result.answered && result.answer.text).toContain('announced a two-day stoppage')
   })
