@@ -109,6 +109,19 @@ function unknownWordShare(index: PassageIndex, word: string, term: string, setti
  */
 const LIGHT_NOUNS = new Set(['thing', 'things', 'time', 'way', 'ways', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'parts', 'stuff', 'one', 'ones', 'lot', 'lots', 'bit', 'main', 'sense', 'aspect', 'aspects', 'point', 'points', 'fact', 'facts', 'name', 'names', 'something', 'anything', 'everything', 'else', 'other', 'others', 'much', 'many', 'some', 'exactly', 'actually'])
 
+/**
+ * Indefinite pronouns ("anyone", "everyone", "nothing") are English function
+ * words: they point at someone rather than name a topic, so however rare in an
+ * article, they weigh no more than a very common word. Kept as terms, not dropped:
+ * "what did everyone agree" still prefers the passage that says "everyone".
+ */
+const INDEFINITE_PRONOUNS = new Set(['anyone', 'anybody', 'anything', 'everyone', 'everybody', 'everything', 'someone', 'somebody', 'something', 'noone', 'nobody', 'nothing'])
+
+/** A term's weight from its idf, an indefinite pronoun held to a common word's. */
+function termWeight(word: string, idf: number, maxIdf: number, settings: Settings): number {
+  return INDEFINITE_PRONOUNS.has(foldText(word)) ? Math.min(idf, maxIdf * settings.ordinaryWordWeight) : idf
+}
+
 /** A word this far down the frequency list weighs as much as a name when the corpus lacks it. */
 const RARE_RANK = 50_000
 
@@ -137,10 +150,10 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     if (!name) addSoftMatches(matches, index.softMatcher?.matches(word, question.asksYesOrNo) ?? [], settings)
     // A word the corpus lacks weighs by how rare it is in English: a missing "first" says little, a missing "cricket" much.
     const absentShare = nameLike ? 1 : unknownWordShare(index, word, term, settings)
-    const weight = resolved ? vocabulary.idf(resolved.term) : maxIdf * absentShare
+    const weight = termWeight(word, resolved ? vocabulary.idf(resolved.term) : maxIdf * absentShare, maxIdf, settings)
     // Light nouns ("main", "way", "thing") are not a kind of thing the article would name.
     // "Which paper…" asks for an outlet, which the passage names rather than calls a paper: the type says it.
-    const focus = question.focus?.word === word && !LIGHT_NOUNS.has(foldText(word)) && !OUTLET_WORDS.has(foldText(word))
+    const focus = question.focus?.word === word && !LIGHT_NOUNS.has(foldText(word)) && !INDEFINITE_PRONOUNS.has(foldText(word)) && !OUTLET_WORDS.has(foldText(word))
     terms.push({ term: resolved?.term ?? term, word, weight, absentShare, ownMatches: name ? undefined : ownMatches, known: resolved !== null, nameLike, capitalised, focus, topic, matches })
   }
   return { type: question.type, yesOrNo: question.asksYesOrNo, definitional: question.definitional, nounFocus: question.focusIsNoun, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) }
@@ -154,7 +167,7 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
 function weighedIn(profile: QuestionProfile, vocabulary: Vocabulary, articleTerms: ReadonlySet<string>, index: PassageIndex, settings: Settings): QuestionProfile {
   const maxIdf = vocabulary.maxIdf()
   const terms = profile.terms.map((term) => {
-    const weight = term.known && vocabulary.has(term.term) ? vocabulary.idf(term.term) : maxIdf * (term.absentShare ?? 1)
+    const weight = termWeight(term.word, term.known && vocabulary.has(term.term) ? vocabulary.idf(term.term) : maxIdf * (term.absentShare ?? 1), maxIdf, settings)
     // The article's own nearest words: corpus-wide, other articles' words may have taken every place.
     if (term.ownMatches === undefined || !index.softMatcher) return { ...term, weight }
     const matches = new Map([...term.matches].slice(0, term.ownMatches))

@@ -142,6 +142,33 @@ describe('a role given by its initials', () => {
   })
 })
 
+describe('indefinite pronouns', () => {
+  const article = () =>
+    '---\ntitle: Ferry timetable\n---\n\nThe island ferry will run two extra crossings on Saturday, the operator said.\n\nAnyone travelling with a bicycle must book a place in advance, the operator added.\n\nTickets went on sale on Monday and cost 12 euros.\n'
+
+  it('GIVEN chat that shares only "anyone" with the article THEN the bot says the article does not answer it', async () => {
+    const { createEngine } = await import('../../src/engine/engine.ts')
+    const { parseArticle } = await import('../../src/corpus/parseArticle.ts')
+    const engine = createEngine([parseArticle(article(), 'ferry')])
+    expect(engine.ask('anyone up for a movie tonight lol').answered).toBe(false)
+    expect(engine.ask('who must book a place in advance').answered).toBe(true)
+  })
+
+  it('GIVEN "anyone" rare in the article THEN it weighs no more than a very common word, and is never the thing asked for', async () => {
+    const { createEngine } = await import('../../src/engine/engine.ts')
+    const { parseArticle } = await import('../../src/corpus/parseArticle.ts')
+    const { analyseQuestion } = await import('../../src/engine/question.ts')
+    const { retrieve, defaultAskOptions } = await import('../../src/engine/ask.ts')
+    const engine = createEngine([parseArticle(article(), 'ferry')])
+    const { profile } = retrieve(engine.index, analyseQuestion('whats everyone saying about the bicycle', engine.normalise), {}, {}, engine.isName)
+    const pronoun = profile.terms.find((term) => term.word === 'everyone')
+    const bicycle = profile.terms.find((term) => term.word === 'bicycle')
+    expect(pronoun?.weight).toBeLessThanOrEqual(engine.index.vocabulary.maxIdf() * defaultAskOptions.ordinaryWordWeight + 1e-9)
+    expect(bicycle?.weight).toBeGreaterThan(pronoun?.weight ?? Infinity)
+    expect(pronoun?.focus).toBe(false)
+  })
+})
+
 describe('focusAbsent', () => {
   const at = ANSWER_FEATURES.indexOf('focusAbsent')
   const decide = (question: QuestionProfile, articleTerms: string[]) =>
