@@ -8,7 +8,7 @@ import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { isInitialism } from './quote.ts'
 import { chooseAnswerSentence } from './answerSentence.ts'
 import { candidates, firstMentionsOf, type WeightedTerm } from './candidates.ts'
-import { ANSWER_FEATURES, answerFeatures, coverage, FUTURE_STATEMENT, rankFeatures, type CandidateContext, type Coverage, type ProfiledTerm, type QuestionProfile } from './features.ts'
+import { AGE_STATEMENT, ANSWER_FEATURES, answerFeatures, coverage, FUTURE_STATEMENT, rankFeatures, type CandidateContext, type Coverage, type ProfiledTerm, type QuestionProfile } from './features.ts'
 import type { LinearModel } from './linearModel.ts'
 import { answerabilityModel, rankingModel } from './models.ts'
 import { hasTypeFeature } from './typeFeatures.ts'
@@ -396,7 +396,8 @@ export function retrieve(
   // Only a question about the future needs its answer sentence before the decision; ask then reuses it.
   const answerSentence = question.asksAboutFuture ? answerSentenceOf(index, best, question, weights) : undefined
   const futureUnmet = answerSentence !== undefined && !FUTURE_STATEMENT.test(answerSentence.text)
-  const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap, passageTerms, futureUnmet })
+  const ageUnstated = question.asksAge && !AGE_STATEMENT.test(best.passage.text)
+  const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap, passageTerms, futureUnmet, ageUnstated })
   return { question, profile, ranked, decision, article, weights, ...(answerSentence ? { answerSentence } : {}) }
 }
 

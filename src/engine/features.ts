@@ -75,6 +75,7 @@ export const ANSWER_FEATURES = [
   'eventAbsent',
   'numberAbsent',
   'futureUnmet',
+  'ageUnstated',
 ] as const
 
 /** Every ranking feature but the gap can only raise a passage: more of the question met is never worse. */
@@ -90,6 +91,7 @@ const AGAINST_AN_ANSWER: ReadonlySet<(typeof ANSWER_FEATURES)[number]> = new Set
   'eventAbsent',
   'numberAbsent',
   'futureUnmet',
+  'ageUnstated',
 ])
 
 export const ANSWER_FEATURE_SIGNS: readonly Sign[] = ANSWER_FEATURES.map((feature) => (feature === 'termCount' ? 0 : AGAINST_AN_ANSWER.has(feature) ? -1 : 1))
@@ -315,6 +317,8 @@ export interface DecisionContext {
   passageTerms: ReadonlySet<string>
   /** The question asks what is yet to happen and the sentence that would answer says nothing of the future (futureUnmet). */
   futureUnmet: boolean
+  /** The question asks for an age ("how old is…") and the best passage states none (`AGE_STATEMENT`). */
+  ageUnstated?: boolean
 }
 
 /**
@@ -324,6 +328,14 @@ export interface DecisionContext {
  * usually answered by what already happened instead.
  */
 export const FUTURE_STATEMENT = /\b(?:will|would|won['’]?t|shall|next|upcoming|expected|expects?|due|scheduled|plans?|planned|planning|set to|later|future|soon|intends?|intended|aims? to|hopes?|is to|are to|could|may|might|going to|until|yet to)\b/i
+
+/**
+ * How news gives an age: "Hugo Brandt, 71,", "the 71-year-old", "aged 71",
+ * "71 years old"; a firm's or a building's by when it began ("founded in
+ * 1872", "dates back to", "since 1990"). "How old is X?" answered by a
+ * passage with none of them is answered with something else about X.
+ */
+export const AGE_STATEMENT = /\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|\baged\s+\d{1,3}\b|\bage of \d{1,3}\b|\p{Lu}\p{L}+, \d{1,3}[,.)]|\(\d{1,3}\)|\bborn\b|\b(?:founded|established|set up|formed|built|dates? (?:back )?to|since)\b/iu
 
 /** A year ("1107", "the 1100s") or an ordinal ("the 11th century") as an index term. */
 const YEAR_OR_ORDINAL = /^(?:1\d{3}|20\d{2}|\d+(?:st|nd|rd|th))$/
@@ -350,7 +362,7 @@ const FOCUS_ABSENT = 0.2
  */
 const EVENT_ABSENT = 0.5
 
-export function answerFeatures({ profile, best, bestScore, runnerUpScore, article, largestGap, passageTerms, futureUnmet }: DecisionContext): number[] {
+export function answerFeatures({ profile, best, bestScore, runnerUpScore, article, largestGap, passageTerms, futureUnmet, ageUnstated = false }: DecisionContext): number[] {
   const feature = (name: (typeof RANK_FEATURES)[number]) => best[RANK_FEATURES.indexOf(name)] as number
   const unknownNames = article.unmatched.filter((term) => term.nameLike).reduce((sum, term) => sum + term.weight, 0)
   const hasFocus = profile.terms.some((term) => term.focus)
@@ -379,5 +391,6 @@ export function answerFeatures({ profile, best, bestScore, runnerUpScore, articl
     hasFocus && !profile.nounFocus && article.focus < EVENT_ABSENT ? 1 : 0,
     numberGap(profile, passageTerms),
     futureUnmet ? 1 : 0,
+    ageUnstated ? 1 : 0,
   ]
 }

@@ -27,6 +27,8 @@ export interface AnalysedQuestion {
   asksYesOrNo: boolean
   /** "When will the border reopen?", "is the union gonna strike": asks what is yet to happen. */
   asksAboutFuture: boolean
+  /** "How old is X?", "at what age…": asks for an age, which the answer must state. */
+  asksAge: boolean
   /** The verb right after "who" ("Who refused…"): the sentence that answers holds it. */
   predicate: string | null
   /** "How does the article end?": a question about where the text stands, not what it says. */
@@ -223,6 +225,7 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
     focusIsNoun: nounFocus !== null,
     asksWhatWasSaid: SPEECH.test(folded),
     asksAboutFuture: FUTURE_QUESTION.test(folded),
+    asksAge: /\bwhat age\b/.test(folded),
     asksYesOrNo: YES_OR_NO.test(folded),
     aboutTheText,
   }

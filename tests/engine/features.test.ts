@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { adjacency, ANSWER_FEATURES, answerFeatures, coverage, FUTURE_STATEMENT, proximity, RANK_FEATURES, type ProfiledTerm, type QuestionProfile } from '../../src/engine/features.ts'
+import { adjacency, AGE_STATEMENT, ANSWER_FEATURES, answerFeatures, coverage, FUTURE_STATEMENT, proximity, RANK_FEATURES, type ProfiledTerm, type QuestionProfile } from '../../src/engine/features.ts'
 import { firstFeatureModel, fitListwise, fitLogistic, LinearModel } from '../../src/engine/linearModel.ts'
 import { answerabilityModel, rankingModel } from '../../src/engine/models.ts'
 import { questionAboutTheText } from '../../src/engine/question.ts'
@@ -166,6 +166,28 @@ describe('indefinite pronouns', () => {
     expect(pronoun?.weight).toBeLessThanOrEqual(engine.index.vocabulary.maxIdf() * defaultAskOptions.ordinaryWordWeight + 1e-9)
     expect(bicycle?.weight).toBeGreaterThan(pronoun?.weight ?? Infinity)
     expect(pronoun?.focus).toBe(false)
+  })
+})
+
+describe('ageUnstated', () => {
+  it('AGE_STATEMENT: the ways news gives an age', () => {
+    for (const text of ['"I have waited," said Hugo Brandt, 71, a retired teacher.', 'the 180-year-old company', 'a man aged 43', 'she is 29 years old', 'The firm was founded in 1872.']) expect(AGE_STATEMENT.test(text)).toBe(true)
+    for (const text of ['Talks resume on Monday at 9 a.m.', 'The council voted 31 to 22.', 'About 1,900 flights were cancelled.']) expect(AGE_STATEMENT.test(text)).toBe(false)
+  })
+
+  it('GIVEN "how old is X" THEN 1 when the best passage states no age, 0 when it does; other questions 0', async () => {
+    const { createEngine } = await import('../../src/engine/engine.ts')
+    const { parseArticle } = await import('../../src/corpus/parseArticle.ts')
+    const { analyseQuestion } = await import('../../src/engine/question.ts')
+    const { retrieve } = await import('../../src/engine/ask.ts')
+    const engine = createEngine([
+      parseArticle('---\ntitle: Surgery waits\n---\n\n"I have waited eleven months for this surgery," said retired teacher Hugo Brandt, 71.\n\nMayor Ana Ruiz said the city would open two more clinics in the spring.\n', 'surgery-waits'),
+    ])
+    const at = ANSWER_FEATURES.indexOf('ageUnstated')
+    const feature = (question: string) => retrieve(engine.index, analyseQuestion(question, engine.normalise), {}, {}, engine.isName).decision?.[at]
+    expect(feature('how old is hugo brandt')).toBe(0)
+    expect(feature('how old is mayor ana ruiz')).toBe(1)
+    expect(feature('what did mayor ana ruiz say about clinics')).toBe(0)
   })
 })
 
