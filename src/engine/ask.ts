@@ -104,10 +104,11 @@ function unknownWordShare(index: PassageIndex, word: string, term: string, setti
 
 /**
  * Light nouns: English words too general to be the thing a question asks for
- * ("what *kind* of…", "the main *thing*"). Any other head noun is: "what *party*",
- * "what *age*", however common the word.
+ * ("what *kind* of…", "the main *thing*"). "People" is as light: "how many
+ * people…" is answered by a count of passengers, workers or volunteers. Any other
+ * head noun is: "what *party*", "what *age*", however common the word.
  */
-const LIGHT_NOUNS = new Set(['thing', 'things', 'time', 'way', 'ways', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'parts', 'stuff', 'one', 'ones', 'lot', 'lots', 'bit', 'main', 'sense', 'aspect', 'aspects', 'point', 'points', 'fact', 'facts', 'name', 'names', 'something', 'anything', 'everything', 'else', 'other', 'others', 'much', 'many', 'some', 'exactly', 'actually'])
+const LIGHT_NOUNS = new Set(['thing', 'things', 'time', 'way', 'ways', 'kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'parts', 'stuff', 'one', 'ones', 'lot', 'lots', 'bit', 'main', 'sense', 'aspect', 'aspects', 'point', 'points', 'fact', 'facts', 'name', 'names', 'something', 'anything', 'everything', 'else', 'other', 'others', 'much', 'many', 'some', 'exactly', 'actually', 'people', 'person', 'persons', 'folks', 'individuals'])
 
 /**
  * Indefinite pronouns ("anyone", "everyone", "nothing") are English function

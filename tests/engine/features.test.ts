@@ -169,6 +169,19 @@ describe('indefinite pronouns', () => {
   })
 })
 
+describe('"people" as the thing counted', () => {
+  it('GIVEN "how many people…" and an article that counts passengers THEN the focus is not absent: people are counted under any noun', async () => {
+    const { createEngine } = await import('../../src/engine/engine.ts')
+    const { parseArticle } = await import('../../src/corpus/parseArticle.ts')
+    const { analyseQuestion } = await import('../../src/engine/question.ts')
+    const { retrieve } = await import('../../src/engine/ask.ts')
+    const engine = createEngine([parseArticle('---\ntitle: Ash cloud\n---\n\nMore than 1,900 flights have been cancelled since Sunday, stranding an estimated 240,000 passengers.\n\nThe airport will stay closed until Friday.\n', 'ash-cloud')])
+    const { profile, decision } = retrieve(engine.index, analyseQuestion('how many ppl are stuck bc of the cancelled flights', engine.normalise), {}, {}, engine.isName)
+    expect(profile.terms.find((term) => term.word === 'people')?.focus).toBe(false)
+    expect(decision?.[ANSWER_FEATURES.indexOf('focusAbsent')]).toBe(0)
+  })
+})
+
 describe('ageUnstated', () => {
   it('AGE_STATEMENT: the ways news gives an age', () => {
     for (const text of ['"I have waited," said Hugo Brandt, 71, a retired teacher.', 'the 180-year-old company', 'a man aged 43', 'she is 29 years old', 'The firm was founded in 1872.']) expect(AGE_STATEMENT.test(text)).toBe(true)
