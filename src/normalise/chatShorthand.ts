@@ -41,6 +41,10 @@ const NOISE = new Set(
    yo xd fyi ty`.split(/\s+/).filter((word) => word !== ''),
 )
 const NOISE_PATTERN = /^(?:(?:ha){2,}h?|(?:he){2,}|hm+|um+|uh+|lo+l|a+h+|o+h+)$/i
+const isNoise = (lower: string) => NOISE.has(lower) || NOISE_PATTERN.test(lower)
+
+/** Words that close a chat question as a shrug when nothing follows them: "… tho", "… though". */
+const CLOSING_PARTICLES = new Set(['tho', 'though'])
 
 const QUESTION_WORDS = new Set(['who', 'what', 'how', 'where', 'when', 'why', 'which'])
 const PRONOUNS = new Set(['i', 'you', 'u', 'we', 'they', 'he', 'she', 'it', 'there', 'these', 'those'])
@@ -101,13 +105,15 @@ export function expandShorthandWord(word: string, index: number, tokens: readonl
   if (!(lower === word || isAllCaps(word) || index === 0)) return undefined
   // "… or nah" at the end is one noise phrase, whatever the corpus says about "or".
   if (lower === 'or' && ['nah', 'naw'].includes(lowerWord(tokens[index + 1]) ?? '') && index + 2 >= tokens.length) return ''
+  // A closing "… tho" is a shrug, not a clause ("how many ppl work there tho"): nothing follows it to contrast.
+  if (CLOSING_PARTICLES.has(lower) && tokens.slice(index + 1).every((token) => isNoise(token.word.toLowerCase()))) return ''
   // "… so far" means "until now": it names nothing to find ("how many have signed up so far").
   if (lower === 'far' && lowerWord(tokens[index - 1]) === 'so' && tokens[index - 1]?.after === '') return ''
   // Before the corpus check: every article has the number 2; the neighbours tell whether this one is a number.
   const preposition = contextualDigit(word, index, tokens)
   if (preposition) return preposition
   if (options.isCorpusWord?.(lower)) return undefined
-  if (NOISE.has(lower) || NOISE_PATTERN.test(lower)) return ''
+  if (isNoise(lower)) return ''
   // "5 pm" is a time, not a prime minister.
   if (lower === 'pm' && /\d$/.test(tokens[index - 1]?.word ?? '')) return undefined
   const expansion = SHORTHAND.get(lower)

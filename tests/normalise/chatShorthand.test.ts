@@ -24,7 +24,7 @@ describe('expandShorthand', () => {
     ['pls tell me', 'please tell me'],
     ['wat data got leaked', 'what data got leaked'],
     ['who is the ceo rn', 'who is the ceo right now'],
-    ['is it open tho', 'is it open though'],
+    ['tho is it open', 'though is it open'],
     ['is brenner gonna take this to court', 'is brenner going to take this to court'],
     ['the intl response', 'the international response'],
     ["the govt's plan", "the government's plan"],
@@ -61,8 +61,18 @@ describe('expandShorthand', () => {
     ['imo the talks failed ngl', 'the talks failed'],
     ['who won LOL', 'who won'],
     ['lol', ''],
+    ['how many ppl work there tho', 'how many people work there'],
+    ['is the govt doing anything for renters tho?', 'is the government doing anything for renters?'],
+    ['who won though lol', 'who won'],
   ])('drops noise: %s', (input, expected) => {
     expect(expandShorthand(input)).toBe(expected)
+  })
+
+  it('keeps "tho" that joins a clause, and "though" in the corpus unless it closes the question', () => {
+    const isCorpusWord = (word: string) => word === 'though'
+    expect(expandShorthand('tho the talks failed, who won')).toBe('though the talks failed, who won')
+    expect(expandShorthand('who won though', { isCorpusWord })).toBe('who won')
+    expect(expandShorthand('though it failed, who won', { isCorpusWord })).toBe('though it failed, who won')
   })
 
   it('leaves a word alone when the corpus uses it', () => {
