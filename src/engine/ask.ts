@@ -308,6 +308,8 @@ export interface Retrieval {
   weights: Map<string, number>
   /** The best passage's answer sentence, when the decision already needed it (a question about the future). */
   answerSentence?: AnswerSentence
+  /** The question names the outlet someone told ("tell the Dunmere Gazette") and the best passage does not (`outletUnmet`). */
+  outletUnmet?: boolean
 }
 
 /** Stages "retrieve" and "score features": exposed apart so that `npm run train` fits on exactly what ask sees. */
@@ -399,7 +401,7 @@ export function retrieve(
   const futureUnmet = answerSentence !== undefined && !FUTURE_STATEMENT.test(answerSentence.text)
   const ageUnstated = question.asksAge && !AGE_STATEMENT.test(best.passage.text)
   const decision = answerFeatures({ profile: judged, best: bestFeatures, bestScore: best.rankScore, runnerUpScore: runnerUp?.rankScore ?? null, article, largestGap, passageTerms, futureUnmet, ageUnstated })
-  return { question, profile, ranked, decision, article, weights, ...(answerSentence ? { answerSentence } : {}) }
+  return { question, profile, ranked, decision, article, weights, outletUnmet: outletUnmet(index, question, passageTerms), ...(answerSentence ? { answerSentence } : {}) }
 }
 
 /**
@@ -410,10 +412,43 @@ export function retrieve(
  * least `minCoverage` of the question. Only names written as names count: a
  * lower-case "american" may be the article's "US", which the model weighs instead.
  */
-export function withinFixedLimits({ decision, article }: Retrieval, options: AskOptions = {}): boolean {
-  if (!decision || !article) return false
+export function withinFixedLimits({ decision, article, outletUnmet }: Retrieval, options: AskOptions = {}): boolean {
+  if (!decision || !article || outletUnmet) return false
   if (article.unmatched.some((term) => term.capitalised)) return false
   return (decision[ANSWER_FEATURES.indexOf('softCoverage')] ?? 0) >= (options.minCoverage ?? defaultAskOptions.minCoverage)
+}
+
+/** The terms of every outlet the corpus names, per index ("reuter", "dunmer gazett"): what "told X" may name. */
+const OUTLET_TERMS = new WeakMap<PassageIndex, Set<string>>()
+
+function outletTermsOf(index: PassageIndex): Set<string> {
+  let terms = OUTLET_TERMS.get(index)
+  if (!terms) {
+    terms = new Set()
+    for (const passage of index.passages) {
+      for (const outlet of [...passage.outlets, ...passage.attributions.map((attribution) => attribution.via)]) for (const term of outlet ? termsOf(outlet) : []) terms.add(term)
+    }
+    OUTLET_TERMS.set(index, terms)
+  }
+  return terms
+}
+
+/**
+ * "What did Venn tell the Dunmere Gazette…" when the best passage has Venn telling
+ * Farmline Radio, or no outlet at all, or someone else telling the Gazette: a
+ * quotation bot must not hand over words said to another outlet, or by someone
+ * else, as the words asked for. Whom the words were told
+ * to counts as an outlet when written as a name or when the corpus names it as one
+ * ("tell reuters"); "tell the analysts", "tell her staff" name no outlet.
+ */
+function outletUnmet(index: PassageIndex, question: AnalysedQuestion, passageTerms: ReadonlySet<string>): boolean {
+  const told = question.toldTo
+  if (!told) return false
+  // An acronym is indexed in capitals ("AFP"), whatever case the question gave it.
+  const within = (terms: ReadonlySet<string>) => (term: string) => terms.has(term) || terms.has(term.toUpperCase())
+  if (!told.capitalised && !told.terms.some(within(outletTermsOf(index)))) return false
+  // The outlet named, and the one who told it (by any word of the name: later passages give the surname alone).
+  return !told.terms.every(within(passageTerms)) || (told.speaker.length > 0 && !told.speaker.some(within(passageTerms)))
 }
 
 /**

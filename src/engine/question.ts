@@ -29,6 +29,11 @@ export interface AnalysedQuestion {
   asksAboutFuture: boolean
   /** "How old is X?", "at what age…": asks for an age, which the answer must state. */
   asksAge: boolean
+  /**
+   * "What did Venn tell the Dunmere Gazette…", "… tell reuters abt …": whom the words were
+   * told to, as index terms, and whether written as a name. Null when the question names no one.
+   */
+  toldTo: { terms: string[]; capitalised: boolean; speaker: string[] } | null
   /** The verb right after "who" ("Who refused…"): the sentence that answers holds it. */
   predicate: string | null
   /** "How does the article end?": a question about where the text stands, not what it says. */
@@ -48,6 +53,22 @@ const YES_OR_NO = /^\W*(?:(?:so|and|but|ok|okay|hey|hi|bot|wait|also)\b\W*)*(?:i
 
 /** Words that put a question in the future. */
 const FUTURE_QUESTION = /\b(?:will|next|upcoming|gonna|going to|due to|expected to|plans? to|planning to)\b/
+
+/** The words after "tell"/"told" up to what the telling was about, or the question's end. */
+const TOLD_TO = /\b(?:tell|tells|told|telling)\s+(?!to\b)(.+?)(?=\s+(?:about|abt|regarding|re|on|that|why|how|what|when|whether|if|to|after|before|during|in|at|for)\b|\s*[?.!,]|\s*$)/i
+
+/** Who did the telling: "what did *Oskar Venn* tell…". */
+const TELLER = /\b(?:did|does|do|has|have|had)\s+(.+?)\s+(?:tell|tells|told|telling)\b/i
+
+const termsIn = (text: string) => tokenize(text).map((token) => termOf(token.word.toLowerCase())).filter((term): term is string => term !== null)
+
+function toldTo(text: string): AnalysedQuestion['toldTo'] {
+  const target = TOLD_TO.exec(text)?.[1]
+  if (!target) return null
+  const terms = termsIn(target)
+  const teller = TELLER.exec(text)?.[1]
+  return terms.length > 0 ? { terms, capitalised: tokenize(target).some((token) => /^\p{Lu}/u.test(token.word)), speaker: teller ? termsIn(teller) : [] } : null
+}
 
 const SPEECH = /\b(?:say|says|said|saying|tell|tells|told|claim|claims|claimed|state|states|stated|add|added|warn|warns|warned|speak|spoke|comment|commented|respond|responded|react|reacted|quote|quoted|statement)\b/
 
@@ -226,6 +247,7 @@ export function analyseQuestion(raw: string, normalise?: QuestionNormaliser): An
     asksWhatWasSaid: SPEECH.test(folded),
     asksAboutFuture: FUTURE_QUESTION.test(folded),
     asksAge: /\bwhat age\b/.test(folded),
+    toldTo: toldTo(read),
     asksYesOrNo: YES_OR_NO.test(folded),
     aboutTheText,
   }

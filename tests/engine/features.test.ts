@@ -182,6 +182,40 @@ describe('"people" as the thing counted', () => {
   })
 })
 
+describe('"what did X tell <outlet>": the outlet and the teller must be the best passage\'s', () => {
+  const article = () =>
+    '---\ntitle: Wheat trial\n---\n\n"Eighteen plots in one valley is a promising start," Oskar Venn told Farmline Radio.\n\n"We have spent millions on seed that may not grow," councillor Lena Drovak told Radio Brisk.\n\nJudge Miriam Esterhaus set a first hearing for October 6.\n\nVenn said the results would be published in the spring, and thanked the analysts.\n'
+  const setUp = async () => {
+    const { createEngine } = await import('../../src/engine/engine.ts')
+    const { parseArticle } = await import('../../src/corpus/parseArticle.ts')
+    const { analyseQuestion } = await import('../../src/engine/question.ts')
+    const { retrieve } = await import('../../src/engine/ask.ts')
+    const engine = createEngine([parseArticle(article(), 'wheat-trial')])
+    return { engine, unmet: (question: string) => retrieve(engine.index, analyseQuestion(question, engine.normalise), {}, {}, engine.isName).outletUnmet }
+  }
+
+  it('GIVEN the outlet the teller spoke to THEN the rule lets the model decide', async () => {
+    const { engine, unmet } = await setUp()
+    expect(unmet('What did Oskar Venn tell Farmline Radio about the plots?')).toBe(false)
+    expect(engine.ask('What did Oskar Venn tell Farmline Radio about the plots?').answered).toBe(true)
+  })
+
+  it.each([
+    ['another outlet', 'What did Oskar Venn tell the Dunmere Gazette about the plots?'],
+    ['an outlet someone else told', 'What did Judge Esterhaus tell Radio Brisk about the case?'],
+    ['an outlet the corpus names, in lower case', 'what did esterhaus tell farmline radio abt the hearing'],
+  ])('GIVEN %s THEN the bot says the article does not answer', async (_, question) => {
+    const { engine, unmet } = await setUp()
+    expect(unmet(question)).toBe(true)
+    expect(engine.ask(question).answered).toBe(false)
+  })
+
+  it('GIVEN whom the words were told to is no outlet ("the analysts") THEN the rule does not apply', async () => {
+    const { unmet } = await setUp()
+    expect(unmet('what did venn tell the analysts about the results')).toBe(false)
+  })
+})
+
 describe('ageUnstated', () => {
   it('AGE_STATEMENT: the ways news gives an age', () => {
     for (const text of ['"I have waited," said Hugo Brandt, 71, a retired teacher.', 'the 180-year-old company', 'a man aged 43', 'she is 29 years old', 'The firm was founded in 1872.']) expect(AGE_STATEMENT.test(text)).toBe(true)

@@ -78,6 +78,18 @@ describe('the thing asked for', () => {
   })
 
   it.each([
+    ['What did Oskar Venn tell the Dunmere Gazette about the results?', { terms: ['dunmer', 'gazett'], capitalised: true, speaker: ['oskar', 'venn'] }],
+    ['wat did the volcano scientist tell reuters abt another eruption', { terms: ['reuter'], capitalised: false, speaker: ['volcano', 'scientist'] }],
+    ['what has the mayor told Radio Brisk?', { terms: ['radio', 'brisk'], capitalised: true, speaker: ['mayor'] }],
+    ['what did halvard tell her staff after she won', { terms: ['staff'], capitalised: false, speaker: ['halvard'] }],
+    ['How long have pupils been told to stay home?', null],
+    ['can you tell me what the minister said', null],
+    ['What did the minister say?', null],
+  ])('whom the words were told to: %s', (question, toldTo) => {
+    expect(analyseQuestion(question).toldTo).toEqual(toldTo)
+  })
+
+  it.each([
     ['Who refused the offer?', 'refus'],
     ['Who was arrested after the raid?', 'arrest'],
     ["Who was Richard's fiancee?", null],
