@@ -480,6 +480,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   const model = answerabilityModel()
   const unknownNames = article.unmatched.filter((term) => term.capitalised)
   if (unknownNames.length > 0) return abstain(question, 'unknown-names', unknownNames.map((term) => term.word), index)
+  if (retrieval.outletUnmet && question.toldTo) return abstain(question, 'not-told', [question.toldTo.teller, question.toldTo.outlet], index)
   if (!withinFixedLimits(retrieval, settings) || model.probability(decision) < (settings.answerThreshold ?? model.threshold)) {
     const names = article.unmatched.filter((term) => term.nameLike)
     return abstain(question, names.length > 0 ? 'unknown-names' : 'not-covered', names.length > 0 ? names.map((term) => term.word) : missingWords, index)

@@ -33,7 +33,7 @@ export interface AnalysedQuestion {
    * "What did Venn tell the Dunmere Gazette…", "… tell reuters abt …": whom the words were
    * told to, as index terms, and whether written as a name. Null when the question names no one.
    */
-  toldTo: { terms: string[]; capitalised: boolean; speaker: string[] } | null
+  toldTo: { terms: string[]; capitalised: boolean; speaker: string[]; outlet: string; teller: string } | null
   /** The verb right after "who" ("Who refused…"): the sentence that answers holds it. */
   predicate: string | null
   /** "How does the article end?": a question about where the text stands, not what it says. */
@@ -67,7 +67,8 @@ function toldTo(text: string): AnalysedQuestion['toldTo'] {
   if (!target) return null
   const terms = termsIn(target)
   const teller = TELLER.exec(text)?.[1]
-  return terms.length > 0 ? { terms, capitalised: tokenize(target).some((token) => /^\p{Lu}/u.test(token.word)), speaker: teller ? termsIn(teller) : [] } : null
+  if (terms.length === 0) return null
+  return { terms, capitalised: tokenize(target).some((token) => /^\p{Lu}/u.test(token.word)), speaker: teller ? termsIn(teller) : [], outlet: target.trim(), teller: teller?.trim() ?? '' }
 }
 
 const SPEECH = /\b(?:say|says|said|saying|tell|tells|told|claim|claims|claimed|state|states|stated|add|added|warn|warns|warned|speak|spoke|comment|commented|respond|responded|react|reacted|quote|quoted|statement)\b/

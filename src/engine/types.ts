@@ -28,6 +28,8 @@ export type AbstainReason =
   | 'unknown-names'
   /** Too little of the question's content occurs in the article. */
   | 'not-covered'
+  /** "What did X tell <outlet>?": no passage has X telling that outlet. `missing` is [X or '', the outlet]. */
+  | 'not-told'
   /** "Who wrote this?": the article's front matter names no author. */
   | 'no-author'
 

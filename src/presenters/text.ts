@@ -7,22 +7,33 @@ import { sourceLine, theArticles, type Sources } from './sources.ts'
 
 export function notAnsweredText(result: UnansweredQuestion, sources?: Sources): string {
   const several = sources?.several ?? false
-  const lead =
-    result.reason === 'no-question'
-      ? `Ask me a question about ${theArticles(sources)}, for example: "What did the defence minister say?"`
-      : result.reason === 'unknown-names'
-        ? `${several ? 'None of the articles mentions' : "The article doesn't mention"} ${listWords(result.missing)}, so ${several ? 'they' : 'it'} can't answer that.`
-        : result.reason === 'no-author'
-          ? `${several ? "The articles don't" : "The article doesn't"} name an author, so I can't say who wrote ${several ? 'them' : 'it'}.`
-          : several
-            ? "The articles don't say."
-            : "The article doesn't say."
-  return `${lead}\n${several ? 'They cover' : 'It covers'}: ${result.topics.join('; ')}.`
+  return `${notAnsweredLead(result, sources)}\n${several ? 'They cover' : 'It covers'}: ${result.topics.join('; ')}.`
+}
+
+function notAnsweredLead(result: UnansweredQuestion, sources?: Sources): string {
+  const several = sources?.several ?? false
+  switch (result.reason) {
+    case 'no-question':
+      return `Ask me a question about ${theArticles(sources)}, for example: "What did the defence minister say?"`
+    case 'unknown-names':
+      return `${several ? 'None of the articles mentions' : "The article doesn't mention"} ${listWords(result.missing)}, so ${several ? 'they' : 'it'} can't answer that.`
+    case 'not-told':
+      return `${several ? "The articles don't" : "The article doesn't"} quote anything ${toldBy(result.missing)}.`
+    case 'no-author':
+      return `${several ? "The articles don't" : "The article doesn't"} name an author, so I can't say who wrote ${several ? 'them' : 'it'}.`
+    case 'not-covered':
+      return several ? "The articles don't say." : "The article doesn't say."
+  }
 }
 
 /** Passages are shown as an indented block: they may open with their own quotation marks. */
 function quoteBlock(text: string): string {
   return `  | ${text}`
+}
+
+/** "Oskar Venn told the Dunmere Gazette", or "said to Radio Brisk" when the question names no teller. */
+export function toldBy([teller, outlet]: string[]): string {
+  return teller ? `${teller} told ${outlet ?? 'them'}` : `said to ${outlet ?? 'them'}`
 }
 
 function listWords(words: string[]): string {

@@ -201,13 +201,28 @@ describe('"what did X tell <outlet>": the outlet and the teller must be the best
   })
 
   it.each([
-    ['another outlet', 'What did Oskar Venn tell the Dunmere Gazette about the plots?'],
+    ['an outlet the article names elsewhere', 'What did Oskar Venn tell Radio Brisk about the plots?'],
     ['an outlet someone else told', 'What did Judge Esterhaus tell Radio Brisk about the case?'],
     ['an outlet the corpus names, in lower case', 'what did esterhaus tell farmline radio abt the hearing'],
   ])('GIVEN %s THEN the bot says the article does not answer', async (_, question) => {
     const { engine, unmet } = await setUp()
     expect(unmet(question)).toBe(true)
-    expect(engine.ask(question).answered).toBe(false)
+    const result = engine.ask(question)
+    expect(result.answered).toBe(false)
+    if (!result.answered) expect(result.reason).toBe('not-told')
+  })
+
+  it('GIVEN such a question THEN the abstention names who told whom, as typed', async () => {
+    const { engine } = await setUp()
+    const result = engine.ask('What did Oskar Venn tell Radio Brisk about the plots?')
+    expect(result.answered === false && result.missing).toEqual(['Oskar Venn', 'Radio Brisk'])
+  })
+
+  it('GIVEN an outlet the article never names THEN the rule holds, and the reply says the name is unknown', async () => {
+    const { engine, unmet } = await setUp()
+    expect(unmet('What did Oskar Venn tell the Dunmere Gazette about the plots?')).toBe(true)
+    const result = engine.ask('What did Oskar Venn tell the Dunmere Gazette about the plots?')
+    expect(result.answered === false && result.reason).toBe('unknown-names')
   })
 
   it('GIVEN whom the words were told to is no outlet ("the analysts") THEN the rule does not apply', async () => {

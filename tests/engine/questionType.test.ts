@@ -78,10 +78,10 @@ describe('the thing asked for', () => {
   })
 
   it.each([
-    ['What did Oskar Venn tell the Dunmere Gazette about the results?', { terms: ['dunmer', 'gazett'], capitalised: true, speaker: ['oskar', 'venn'] }],
-    ['wat did the volcano scientist tell reuters abt another eruption', { terms: ['reuter'], capitalised: false, speaker: ['volcano', 'scientist'] }],
-    ['what has the mayor told Radio Brisk?', { terms: ['radio', 'brisk'], capitalised: true, speaker: ['mayor'] }],
-    ['what did halvard tell her staff after she won', { terms: ['staff'], capitalised: false, speaker: ['halvard'] }],
+    ['What did Oskar Venn tell the Dunmere Gazette about the results?', { terms: ['dunmer', 'gazett'], capitalised: true, speaker: ['oskar', 'venn'], outlet: 'the Dunmere Gazette', teller: 'Oskar Venn' }],
+    ['wat did the volcano scientist tell reuters abt another eruption', { terms: ['reuter'], capitalised: false, speaker: ['volcano', 'scientist'], outlet: 'reuters', teller: 'the volcano scientist' }],
+    ['what has the mayor told Radio Brisk?', { terms: ['radio', 'brisk'], capitalised: true, speaker: ['mayor'], outlet: 'Radio Brisk', teller: 'the mayor' }],
+    ['what did halvard tell her staff after she won', { terms: ['staff'], capitalised: false, speaker: ['halvard'], outlet: 'her staff', teller: 'halvard' }],
     ['How long have pupils been told to stay home?', null],
     ['can you tell me what the minister said', null],
     ['What did the minister say?', null],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { AnsweredQuestion, UnansweredQuestion } from '../../src/engine/types.ts'
 import { askMessage } from '../../src/presenters/discord/askMessage.ts'
 import { quoteMessage } from '../../src/presenters/discord/quoteMessage.ts'
+import { notAnsweredText } from '../../src/presenters/text.ts'
 import { sourcesOf } from '../../src/presenters/sources.ts'
 import { MAIN_SLUG, twoArticleEngine, WIRE_SLUG } from '../engine/support.ts'
 
@@ -46,6 +47,21 @@ describe('askMessage with article sources', () => {
     const one = askMessage(unanswered, { ephemeral: false }, wireOnly).embeds[0]!
     expect(one.description).toMatch(/The article doesn’t mention/)
     expect(one.fields?.[0]?.name).toBe('What the article covers')
+  })
+})
+
+describe('"what did X tell <outlet>" with no such words', () => {
+  const notTold = (missing: string[]): UnansweredQuestion => ({ answered: false, question: 'q?', type: 'what', reason: 'not-told', missing, topics: ['x'], passages: [] })
+
+  it('GIVEN the teller and the outlet THEN the reply names both, in Discord and on the terminal', () => {
+    const embed = askMessage(notTold(['Oskar Venn', 'the Dunmere Gazette']), { ephemeral: false }, wireOnly).embeds[0]!
+    expect(embed.description).toMatch(/^The article doesn’t quote anything Oskar Venn told the Dunmere Gazette, so I won’t pass off other words as that\.$/)
+    expect(notAnsweredText(notTold(['Oskar Venn', 'the Dunmere Gazette']), both)).toMatch(/^The articles don't quote anything Oskar Venn told the Dunmere Gazette\.\n/)
+  })
+
+  it('GIVEN no teller THEN "said to" the outlet; markdown in what was typed is escaped', () => {
+    expect(askMessage(notTold(['', '**Radio** Brisk']), { ephemeral: false }, both).embeds[0]!.description).toContain('quote anything said to \\*\\*Radio\\*\\* Brisk')
+    expect(notAnsweredText(notTold(['', 'Radio Brisk']), wireOnly)).toMatch(/^The article doesn't quote anything said to Radio Brisk\./)
   })
 })
 

@@ -3,6 +3,7 @@ import { cutQuotations } from '../../engine/followUps.ts'
 import type { AnsweredQuestion, AskResult, UnansweredQuestion } from '../../engine/types.ts'
 import { describeSpeaker, paragraphLabel } from '../citation.ts'
 import { sourceLine, theArticles, type Sources } from '../sources.ts'
+import { toldBy } from '../text.ts'
 import type { Audience } from './audience.ts'
 import type { BotMessage } from './botMessage.ts'
 import { feedbackRow } from './feedbackButtons.ts'
@@ -14,16 +15,25 @@ import { EMBED_COLOUR } from './limits.ts'
 
 const NOT_ANSWERED_COLOUR = 0x718096
 
+function notAnsweredDescription(result: UnansweredQuestion, sources: Sources | undefined): string {
+  const them = theArticles(sources)
+  switch (result.reason) {
+    case 'no-question':
+      return `Ask me something about ${them}, for example *“What did the defence minister say?”*`
+    case 'unknown-names':
+      return `${sources?.several ? 'None of the articles mentions' : 'The article doesn’t mention'} ${result.missing.map((word) => `**${escapeMarkdown(word)}**`).join(', ')}, so ${sources?.several ? 'they' : 'it'} can’t answer that.`
+    case 'not-told':
+      return `${sources?.several ? 'The articles don’t' : 'The article doesn’t'} quote anything ${escapeMarkdown(toldBy(result.missing))}, so I won’t pass off other words as that.`
+    case 'no-author':
+      return `${sources?.several ? 'The articles don’t' : 'The article doesn’t'} name an author, so I can’t say who wrote ${them}.`
+    case 'not-covered':
+      return `${sources?.several ? 'The articles don’t say' : 'The article doesn’t say'}. I only answer with quotes from ${them}, and none of ${sources?.several ? 'them' : 'it'} answers this.`
+  }
+}
+
 function notAnsweredEmbed(result: UnansweredQuestion, sources: Sources | undefined): APIEmbed {
   const them = theArticles(sources)
-  const description =
-    result.reason === 'no-question'
-      ? `Ask me something about ${them}, for example *“What did the defence minister say?”*`
-      : result.reason === 'unknown-names'
-        ? `${sources?.several ? 'None of the articles mentions' : 'The article doesn’t mention'} ${result.missing.map((word) => `**${escapeMarkdown(word)}**`).join(', ')}, so ${sources?.several ? 'they' : 'it'} can’t answer that.`
-        : result.reason === 'no-author'
-          ? `${sources?.several ? 'The articles don’t' : 'The article doesn’t'} name an author, so I can’t say who wrote ${them}.`
-          : `${sources?.several ? 'The articles don’t say' : 'The article doesn’t say'}. I only answer with quotes from ${them}, and none of ${sources?.several ? 'them' : 'it'} answers this.`
+  const description = notAnsweredDescription(result, sources)
   return {
     color: NOT_ANSWERED_COLOUR,
     author: { name: `${ANSWER_AUTHOR}${result.question || '(empty question)'}` },
