@@ -411,6 +411,7 @@ export function retrieve(
  * not help: the answer must come from one), and the best passage must meet at
  * least `minCoverage` of the question. Only names written as names count: a
  * lower-case "american" may be the article's "US", which the model weighs instead.
+ * "What did X tell <outlet>" needs that outlet and that teller in the best passage (`outletUnmet`).
  */
 export function withinFixedLimits({ decision, article, outletUnmet }: Retrieval, options: AskOptions = {}): boolean {
   if (!decision || !article || outletUnmet) return false
@@ -437,9 +438,9 @@ function outletTermsOf(index: PassageIndex): Set<string> {
  * "What did Venn tell the Dunmere Gazette…" when the best passage has Venn telling
  * Farmline Radio, or no outlet at all, or someone else telling the Gazette: a
  * quotation bot must not hand over words said to another outlet, or by someone
- * else, as the words asked for. Whom the words were told
- * to counts as an outlet when written as a name or when the corpus names it as one
- * ("tell reuters"); "tell the analysts", "tell her staff" name no outlet.
+ * else, as the words asked for. Whom the words were told to counts as an outlet
+ * when written as a name or when the corpus names it as one ("tell reuters");
+ * "tell the analysts", "tell her staff" name no outlet.
  */
 function outletUnmet(index: PassageIndex, question: AnalysedQuestion, passageTerms: ReadonlySet<string>): boolean {
   const told = question.toldTo

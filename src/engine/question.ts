@@ -12,6 +12,18 @@ export interface QuestionTerm {
   topic: boolean
 }
 
+/** "What did *Oskar Venn* tell *the Dunmere Gazette*…": the two sides of the telling. */
+export interface ToldTo {
+  /** Whom the words were told to, as typed ("the Dunmere Gazette"), and as index terms. */
+  outlet: string
+  terms: string[]
+  /** Written as a name: a word of it capitalised. */
+  capitalised: boolean
+  /** Who told it, as typed ("Oskar Venn"; '' when the question does not say), and as index terms. */
+  teller: string
+  speaker: string[]
+}
+
 export interface AnalysedQuestion {
   /** The question as it will be echoed: the person's words, mentions and markup removed, shortened. */
   text: string
@@ -29,11 +41,8 @@ export interface AnalysedQuestion {
   asksAboutFuture: boolean
   /** "How old is X?", "at what age…": asks for an age, which the answer must state. */
   asksAge: boolean
-  /**
-   * "What did Venn tell the Dunmere Gazette…", "… tell reuters abt …": whom the words were
-   * told to, as index terms, and whether written as a name. Null when the question names no one.
-   */
-  toldTo: { terms: string[]; capitalised: boolean; speaker: string[]; outlet: string; teller: string } | null
+  /** "What did Venn tell the Dunmere Gazette…", "… tell reuters abt …": whom the words were told to, and by whom. Null when no one. */
+  toldTo: ToldTo | null
   /** The verb right after "who" ("Who refused…"): the sentence that answers holds it. */
   predicate: string | null
   /** "How does the article end?": a question about where the text stands, not what it says. */
@@ -62,13 +71,12 @@ const TELLER = /\b(?:did|does|do|has|have|had)\s+(.+?)\s+(?:tell|tells|told|tell
 
 const termsIn = (text: string) => tokenize(text).map((token) => termOf(token.word.toLowerCase())).filter((term): term is string => term !== null)
 
-function toldTo(text: string): AnalysedQuestion['toldTo'] {
+function toldTo(text: string): ToldTo | null {
   const target = TOLD_TO.exec(text)?.[1]
-  if (!target) return null
-  const terms = termsIn(target)
-  const teller = TELLER.exec(text)?.[1]
-  if (terms.length === 0) return null
-  return { terms, capitalised: tokenize(target).some((token) => /^\p{Lu}/u.test(token.word)), speaker: teller ? termsIn(teller) : [], outlet: target.trim(), teller: teller?.trim() ?? '' }
+  const terms = target ? termsIn(target) : []
+  if (!target || terms.length === 0) return null
+  const teller = TELLER.exec(text)?.[1]?.trim() ?? ''
+  return { outlet: target.trim(), terms, capitalised: tokenize(target).some((token) => /^\p{Lu}/u.test(token.word)), teller, speaker: termsIn(teller) }
 }
 
 const SPEECH = /\b(?:say|says|said|saying|tell|tells|told|claim|claims|claimed|state|states|stated|add|added|warn|warns|warned|speak|spoke|comment|commented|respond|responded|react|reacted|quote|quoted|statement)\b/
