@@ -1,5 +1,5 @@
 import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
-import { foldText, termOf, tokenize, type Token } from '../search/terms.ts'
+import { foldText, termOf, termsOf, tokenize, type Token } from '../search/terms.ts'
 import type { QuestionType } from './types.ts'
 
 export interface QuestionTerm {
@@ -69,14 +69,13 @@ const TOLD_TO = /\b(?:tell|tells|told|telling)\s+(?!to\b)(.+?)(?=\s+(?:about|abt
 /** Who did the telling: "what did *Oskar Venn* tell…". */
 const TELLER = /\b(?:did|does|do|has|have|had)\s+(.+?)\s+(?:tell|tells|told|telling)\b/i
 
-const termsIn = (text: string) => tokenize(text).map((token) => termOf(token.word.toLowerCase())).filter((term): term is string => term !== null)
-
 function toldTo(text: string): ToldTo | null {
   const target = TOLD_TO.exec(text)?.[1]
-  const terms = target ? termsIn(target) : []
+  // In lower case: a typed "AFP" and "afp" are one outlet (the check looks for the capitals the index keeps acronyms in).
+  const terms = target ? termsOf(target.toLowerCase()) : []
   if (!target || terms.length === 0) return null
   const teller = TELLER.exec(text)?.[1]?.trim() ?? ''
-  return { outlet: target.trim(), terms, capitalised: tokenize(target).some((token) => /^\p{Lu}/u.test(token.word)), teller, speaker: termsIn(teller) }
+  return { outlet: target.trim(), terms, capitalised: tokenize(target).some((token) => /^\p{Lu}/u.test(token.word)), teller, speaker: termsOf(teller.toLowerCase()) }
 }
 
 const SPEECH = /\b(?:say|says|said|saying|tell|tells|told|claim|claims|claimed|state|states|stated|add|added|warn|warns|warned|speak|spoke|comment|commented|respond|responded|react|reacted|quote|quoted|statement)\b/

@@ -43,3 +43,8 @@ export function passageSpeakers(passage: Passage): string {
 export function articleCitation(article: { title: string; outlet: string | null; published: string | null }): string {
   return [article.title, article.outlet, article.published].filter(Boolean).join(' · ')
 }
+
+/** "Oskar Venn told the Dunmere Gazette", or "said to Radio Brisk" when the question names no teller. */
+export function toldBy([teller, outlet]: string[]): string {
+  return teller ? `${teller} told ${outlet ?? 'them'}` : `said to ${outlet ?? 'them'}`
+}

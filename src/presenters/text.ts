@@ -1,6 +1,6 @@
 import type { AskResult, QuoteResult, SpeakerEntry, SummaryResult, UnansweredQuestion } from '../engine/types.ts'
 import type { ArticleInfo } from '../engine/articleInfo.ts'
-import { articleCitation, describeSpeaker, passageSpeakers, speakerLabel, speakerWithOutlets } from './citation.ts'
+import { articleCitation, describeSpeaker, passageSpeakers, speakerLabel, speakerWithOutlets, toldBy } from './citation.ts'
 import { sourceLine, theArticles, type Sources } from './sources.ts'
 
 /** Plain-text replies for the terminal: the same content as the bot's, without Discord markup. */
@@ -29,11 +29,6 @@ function notAnsweredLead(result: UnansweredQuestion, sources?: Sources): string 
 /** Passages are shown as an indented block: they may open with their own quotation marks. */
 function quoteBlock(text: string): string {
   return `  | ${text}`
-}
-
-/** "Oskar Venn told the Dunmere Gazette", or "said to Radio Brisk" when the question names no teller. */
-export function toldBy([teller, outlet]: string[]): string {
-  return teller ? `${teller} told ${outlet ?? 'them'}` : `said to ${outlet ?? 'them'}`
 }
 
 function listWords(words: string[]): string {
