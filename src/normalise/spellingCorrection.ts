@@ -32,7 +32,11 @@ import { isAllCaps, mapWords, matchCase } from './words.ts'
  *    (a common word, never a name, keeping the first letter, by a plausible
  *    slip) when it is the only likeliest one, or, given word ranks, when it is
  *    at least five times as common as the next one.
- * 6. Else the nearest corpus word two edits away, for words of 8 letters or
+ * 6. Two corpus words run together ("torabora" → "tora bora", "spinboldak"),
+ *    for words of 7 letters or more split into halves of 3 or more that the
+ *    corpus both uses: a name of two words typed as one. The split whose rarer
+ *    half the corpus uses most wins; a tie is no split. Names are split too.
+ * 7. Else the nearest corpus word two edits away, for words of 8 letters or
  *    more (a dictionary word one edit away comes first).
  *
  * Results are memoised per word (bounded), so a repeated typo costs a look-up.
@@ -70,6 +74,9 @@ const MAX_LENGTH = 30
  * result never depends on earlier questions.
  */
 export const MAX_WORDS_CHECKED = 40
+/** A word this long may be two corpus words run together, each at least MIN_COMPOUND_PART letters. */
+const MIN_COMPOUND_LENGTH = 7
+const MIN_COMPOUND_PART = 3
 const CLEAR_RANK_RATIO = 5
 const RANKED_TYPO_RATIO = 50
 
@@ -141,6 +148,21 @@ export function createSpellingCorrector(options: SpellingOptions): SpellingCorre
     return { to: candidate.word, kind: 'spelling' }
   }
 
+  /** Two corpus words typed as one ("torabora" → "tora bora"), or undefined (step 6). */
+  function corpusHalves(lower: string): string | undefined {
+    if (lower.length < MIN_COMPOUND_LENGTH) return undefined
+    let best: { split: string; count: number } | undefined
+    let tied = false
+    for (let at = MIN_COMPOUND_PART; at <= lower.length - MIN_COMPOUND_PART; at++) {
+      const [first, second] = [lower.slice(0, at), lower.slice(at)]
+      const count = Math.min(corpus.count(first), corpus.count(second))
+      if (count === 0) continue
+      if (best && count === best.count) tied = true
+      if (!best || count > best.count) [best, tied] = [{ split: `${first} ${second}`, count }, false]
+    }
+    return best && !tied ? best.split : undefined
+  }
+
   function fixOf(lower: string, asName: boolean): WordFix | undefined {
     if (isKnown(lower)) return realWordSlip(lower)
     const base = lower.endsWith('s') && !lower.endsWith('ss') && lower.length > MIN_LENGTH ? lower.slice(0, -1) : undefined
@@ -150,6 +172,8 @@ export function createSpellingCorrector(options: SpellingOptions): SpellingCorre
     const fromCorpus = nearestCorpusWord(lower)
     if (fromCorpus && fromCorpus.distance === 1) return { to: fromCorpus.word, kind: 'spelling' }
     if (base && dictionary?.has(base)) return { to: `${base}'s`, kind: 'possessive' }
+    const halves = corpusHalves(lower)
+    if (halves) return { to: halves, kind: 'spelling' }
     if (asName) return fromCorpus ? { to: fromCorpus.word, kind: 'spelling' } : undefined
     const fromDictionary = dictionarySuggestion(lower)
     if (fromDictionary) return { to: fromDictionary, kind: 'spelling' }

@@ -273,10 +273,16 @@ export function attributeArticle(paragraphs: string[]): AttributedParagraph[] {
       const kind = lexiconKind(name)
       const possessive = /^[’']s/.test(masked.slice(run.end))
       const words = name.split(/\s+/)
-      if (kind === 'organisation' || (kind === 'unknown' && (possessive || words.length >= 2) && !isRoleNoun(words.at(-1) as string))) registry.noteOrganisation(name)
+      // "the nursing union NurseWorks": the noun before the name is what later sentences call it ("the union said").
+      const head = DESCRIBED_BODY.exec(masked.slice(0, run.start))?.[1]?.toLowerCase()
+      const described = head && !isRoleNoun(head) ? head : undefined
+      if (kind === 'organisation' || (kind === 'unknown' && (possessive || words.length >= 2 || described) && !isRoleNoun(words.at(-1) as string))) registry.noteOrganisation(name, described)
     }
   }
 }
+
+/** "The nursing union ", "the budget airline ": a determiner and a few lower-case words right before a name, the last one its head noun. */
+const DESCRIBED_BODY = /(?:^|\s)(?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}{3,})\s+$/u
 
 /** A singular source the pronoun can stand for: "spokeswoman" is she, "spokesman" he, "spokesperson" either. */
 function sourceFits(speaker: Speaker, gender: 'female' | 'male'): boolean {

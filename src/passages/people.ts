@@ -24,6 +24,8 @@ interface Organisation {
   mentions: number
   /** Order of the latest mention, for "the company" → the body named most recently. */
   lastSeen: number
+  /** What the article calls the body before its name ("the nursing union NurseWorks": union), for "the union" later on. */
+  kinds: Set<string>
 }
 
 /**
@@ -63,7 +65,8 @@ export class SpeakerRegistry {
   }
 
   /** A body named in the text ("Corvid Pay", "the Finance Ministry"), remembered in order of mention. */
-  noteOrganisation(name: string): void {
+  /** `kind`: the noun the article put before the name ("the nursing union NurseWorks" → "union"). */
+  noteOrganisation(name: string, kind?: string): void {
     const words = normaliseName(name).split(' ')
     if (this.resolvePerson(name)) return
     const known = this.#organisations.find((organisation) => organisation.words.join(' ') === words.join(' ') || startsWith(organisation.words, words) || startsWith(words, organisation.words))
@@ -71,13 +74,14 @@ export class SpeakerRegistry {
     if (known) {
       known.mentions++
       known.lastSeen = this.#clock
+      if (kind) known.kinds.add(kind)
       if (words.length > known.words.length) {
         known.name = name
         known.words = words
       }
       return
     }
-    this.#organisations.push({ name, words, mentions: 1, lastSeen: this.#clock })
+    this.#organisations.push({ name, words, mentions: 1, lastSeen: this.#clock, kinds: new Set(kind ? [kind] : []) })
   }
 
   /** "Corvid" → "Corvid Pay": the known body a shorter name stands for. */
@@ -93,15 +97,16 @@ export class SpeakerRegistry {
    */
   resolveReference(noun: string | null): string | null {
     const recent = [...this.#organisations].sort((a, b) => b.lastSeen - a.lastSeen)
+    const head = noun ? (normaliseName(noun).split(' ').at(-1) ?? '') : ''
     if (noun) {
-      const head = normaliseName(noun).split(' ').at(-1) ?? ''
-      const byHead = recent.find((organisation) => organisation.words.at(-1) === head)
+      const byHead = recent.find((organisation) => organisation.words.at(-1) === head || organisation.kinds.has(head))
       if (byHead) return byHead.name
       // Only a business noun ("the company", "the firm") means the business the article is about;
       // any other noun that names no known body ("the ministry", "the report") stays as written.
       if (!BUSINESS_NOUNS.test(head)) return null
     }
-    const commercial = recent.filter((organisation) => !isOrgWord(organisation.words.at(-1) ?? ''))
+    // A body the article called something else ("the nursing union CareFirst") is not "the club".
+    const commercial = recent.filter((organisation) => !isOrgWord(organisation.words.at(-1) ?? '') && (organisation.kinds.size === 0 || organisation.kinds.has(head)))
     const pool = commercial.length > 0 ? commercial : recent
     const most = Math.max(0, ...pool.map((organisation) => organisation.mentions))
     return pool.find((organisation) => organisation.mentions === most)?.name ?? null

@@ -45,7 +45,7 @@ const MEDIA_DESCRIPTION = String.raw`(?:(?:(?:public|state|state-run|national|lo
 /** Outlets named by their relation to the words ("as quoted by Dawn", "told AFP", "according to Tolo News"). */
 const OUTLET_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:as\s+)?quoted\s+by\s+(?:[Tt]he\s+)?${MEDIA_DESCRIPTION}(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
-  new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:[Tt]he\s+)?${MEDIA_DESCRIPTION}(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
+  new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:(?:an?|the)\s+(?:interview|remarks|comments)\s+(?:with|to|on)\s+)?(?:[Tt]he\s+)?${MEDIA_DESCRIPTION}(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
   new RegExp(String.raw`\b(?:told|telling|[Ss]peaking\s+(?:to|on|with)|in\s+an\s+interview\s+(?:with|on)|in\s+remarks\s+to|in\s+comments\s+to|wrote\s+in|writing\s+in)\s+(?:[Tt]he\s+)?${MEDIA_DESCRIPTION}(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?)`, 'gu'),
   new RegExp(String.raw`(?:^|[^\p{L}])(?:[Tt]he\s+)?(?<outlet>${NAME_RUN}(?:\s+(?:${MEDIA_NOUNS}))?|\p{Lu}[\p{L}-]*\s+(?:${MEDIA_NOUNS}))\s+(?:reported|quoted|cited)\b`, 'gu'),
 ]
@@ -164,6 +164,9 @@ function subjectAfter(after: string): string | null {
   return head.replace(/\.$/, '')
 }
 
+/** "X was quoted (by the Ledger) as" before "saying": X, the one whose words they were. */
+const PASSIVE_QUOTED = /^(.*?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+)?quoted\b[^,;:—–_]*?\bas\s*$/su
+
 /** The main clause's subject, for "…, saying …" with no speech verb before it. */
 function mainSubject(before: string): string | null {
   if (/\bwho\s*$/.test(before)) return antecedent(before)
@@ -194,7 +197,10 @@ export function speechPhrases(masked: string, { reported = false }: { reported?:
     if (NEEDS_QUOTATION.has(word) && !reported && !masked.slice(match.index).includes('_')) continue
     const before = masked.slice(0, match.index)
     let phrase: string | null
+    const quotedAs = isParticiple ? PASSIVE_QUOTED.exec(before) : null
     if (/\bwho\s*$/.test(before)) phrase = antecedent(before)
+    // "…,” Achterberg was quoted by the Ledger as saying": the subject of the passive.
+    else if (quotedAs) phrase = subjectPhrase(segments(quotedAs[1] as string).at(-1) ?? '', { whole: true })
     else if (isParticiple) phrase = mainSubject(before)
     else phrase = subjectBefore(before) ?? (INVERTIBLE_VERBS.has(word) && /[,”"_]\s*$/.test(before) ? subjectAfter(masked.slice(match.index + word.length)) : null)
     if (isParticiple && !phrase && !/,\s*$/.test(before)) continue

@@ -172,3 +172,30 @@ describe('speakers of a long paragraph split into parts', () => {
     expect(passages.flatMap((passage) => passage.attributions.map(({ speaker }) => speaker.name))).toEqual(['Erika Sekiguchi', 'Yuu Wakebe'])
   })
 })
+
+describe('attribution forms met in held-out wire copy', () => {
+  const engine = createEngine([
+    inlineArticle(
+      [
+        'ORLEY, May 2 — The Orley Rovers football club lost its appeal on Monday. The club plays in the second division.',
+        'Health Minister Rosa Veldt visited the ward on Tuesday.',
+        '"No ward should have to choose between beds and firewalls," Veldt was quoted by the Northgate Ledger as saying during the visit.',
+        'The nursing union CareFirst said staff were tired. "Our members are exhausted," the union said in a statement.',
+        'Dr. Ana Brill, a biologist, said the stock was falling.',
+        '"The fish do not care whose flag is on the boat," Brill said, according to an interview with the Tessel Herald.',
+        '"Marsh Lane stays our home for now," the club said.',
+      ].join('\n\n'),
+    ),
+  ])
+
+  it.each<[string, string, { name: string; via: string | null }]>([
+    ['"X was quoted by OUTLET as saying"', 'No ward should have to choose', { name: 'Rosa Veldt', via: 'Northgate Ledger' }],
+    ['"X said, according to an interview with OUTLET"', 'The fish do not care', { name: 'Ana Brill', via: 'Tessel Herald' }],
+    ['"the union said" after "the nursing union CareFirst"', 'Our members are exhausted', { name: 'CareFirst', via: null }],
+    ['"the club said" after another body the article called a union', 'stays our home for now', { name: 'Orley Rovers', via: null }],
+  ])('GIVEN %s THEN the quotation is attributed as the article says', (_rule, phrase, expected) => {
+    const attribution = attributionOf(engine, phrase)
+    expect(attribution.speaker.name).toBe(expected.name)
+    expect(attribution.via).toBe(expected.via)
+  })
+})

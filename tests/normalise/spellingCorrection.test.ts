@@ -105,6 +105,20 @@ describe('createSpellingCorrector', () => {
     expect(createSpellingCorrector({ corpus: new CorpusVocabulary(['the minister']), dictionary }).correct('the minster').text).toBe('the minster')
   })
 
+  it.each([
+    ['who is khawajaasif', 'who is khawaja asif'],
+    ['what did Khawajaasif say', 'what did Khawaja asif say'],
+    ['the defenceminister', 'the defence minister'],
+  ])('splits two corpus words typed as one: %s', (input, expected) => {
+    expect(fix(input).text).toBe(expected)
+  })
+
+  it('splits nothing that is a word already, too short, or with a half the corpus lacks', () => {
+    expect(fix('the statement').text).toBe('the statement')
+    expect(fix('metmet').text).toBe('metmet')
+    expect(fix('tararxyz').text).toBe('tararxyz')
+  })
+
   it('corrects hyphenated words part by part', () => {
     expect(fix('the ceasfire-explosoins link').text).toBe('the ceasefire-explosions link')
   })
