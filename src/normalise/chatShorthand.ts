@@ -30,7 +30,7 @@ export const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries({
   yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', wk: 'week', wks: 'weeks', msg: 'message', esp: 'especially',
   tmrw: 'tomorrow', tmr: 'tomorrow', '2morrow': 'tomorrow', '2day': 'today', '2nite': 'tonight', yday: 'yesterday',
   ppls: 'people', smth: 'something', sth: 'something',
-  wats: 'what is', wuts: 'what is', whn: 'when', rep: 'representative', reps: 'representatives', gov: 'government',
+  wats: 'what is', wuts: 'what is', whn: 'when', wen: 'when', wher: 'where', whr: 'where', hw: 'how', hv: 'have', rep: 'representative', reps: 'representatives', gov: 'government',
   intel: 'intelligence', stats: 'statistics', convo: 'conversation', convos: 'conversations', pm: 'prime minister',
   teh: 'the', bcz: 'because', tbc: 'to be confirmed', asap: 'as soon as possible', aka: 'also known as',
 }))

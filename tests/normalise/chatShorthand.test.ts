@@ -23,6 +23,8 @@ describe('expandShorthand', () => {
     ['why y', 'why y'],
     ['pls tell me', 'please tell me'],
     ['wat data got leaked', 'what data got leaked'],
+    ['wen did the negotiations start', 'when did the negotiations start'],
+    ['hw many ppl were affected', 'how many people were affected'],
     ['who is the ceo rn', 'who is the ceo right now'],
     ['tho is it open', 'though is it open'],
     ['is brenner gonna take this to court', 'is brenner going to take this to court'],
