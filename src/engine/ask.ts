@@ -2,7 +2,8 @@ import type { Passage } from '../passages/types.ts'
 import type { PassageIndex, Vocabulary } from '../search/passageIndex.ts'
 import type { SoftMatch } from '../search/softMatcher.ts'
 import { TITLE_WORDS } from '../passages/names.ts'
-import { foldText, termsOf } from '../search/terms.ts'
+import { foldText, termsOf, tokenize, type Token } from '../search/terms.ts'
+import { PARTICLES } from '../semantics/phrasalVerbs.ts'
 import type { QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import { analyseQuestion, type AnalysedQuestion } from './question.ts'
 import { isInitialism } from './quote.ts'
@@ -29,6 +30,8 @@ export interface AskOptions {
   ordinaryWordWeight?: number
   /** Similarity credited to a term reached by correcting a typo. Default 0.7. */
   typoSimilarity?: number
+  /** Similarity credited to a one-word verb a question's phrasal verb means ("thrown out" met by "discarded"; WordNet). Default 0.8. */
+  phrasalSimilarity?: number
   /** Word-vector cosine below which a corpus word earns no credit for a question word; credit rises linearly to 1 at cosine 1. Default 0.5. */
   softFloor?: number
   /** At most this many passages in an answer, the best included. Default 3. */
@@ -48,6 +51,7 @@ export const defaultAskOptions: Required<Omit<AskOptions, 'answerThreshold'>> = 
   unknownWordWeight: 0.45,
   ordinaryWordWeight: 0.15,
   typoSimilarity: 0.7,
+  phrasalSimilarity: 0.8,
   softFloor: 0.6,
   minCoverage: 0.25,
   maxPassages: 3,
@@ -123,6 +127,17 @@ function termWeight(word: string, idf: number, maxIdf: number, settings: Setting
   return INDEFINITE_PRONOUNS.has(foldText(word)) ? Math.min(idf, maxIdf * settings.ordinaryWordWeight) : idf
 }
 
+/** Each word of a text (lower case) → the word right after its first use: a verb's particle ("thrown *out*"). */
+function wordsFollowing(text: string): Map<string, string> {
+  const tokens = tokenize(text)
+  const following = new Map<string, string>()
+  for (let at = 0; at < tokens.length - 1; at++) {
+    const word = (tokens[at] as Token).word.toLowerCase()
+    if (!following.has(word)) following.set(word, (tokens[at + 1] as Token).word.toLowerCase())
+  }
+  return following
+}
+
 /** A word this far down the frequency list weighs as much as a name when the corpus lacks it. */
 const RARE_RANK = 50_000
 
@@ -131,6 +146,7 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
   const { vocabulary } = index
   const maxIdf = vocabulary.maxIdf()
   const terms: ProfiledTerm[] = []
+  const followers = wordsFollowing(question.readAs)
   for (const [position, { term, word, capitalised: writtenAsName, topic }] of question.terms.entries()) {
     // A sentence's first word is capitalised anyway: it counts as written as a name only when it is one ("Bitcoin rose", "Iran said").
     const capitalised = writtenAsName || (position === 0 && /^\p{Lu}/u.test(word) && isName(word))
@@ -146,6 +162,11 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     // A name, capitalised or not: the dictionary knows "india" only as "India".
     const name = !role && (capitalised || isName(word))
     const nameLike = name || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
+    // A phrasal verb means what its verb does not ("thrown out": discarded, expelled): WordNet's one-word verbs for it.
+    const particle = followers.get(word.toLowerCase())
+    if (!role && !capitalised && particle !== undefined && PARTICLES.has(particle) && index.phrasalVerbs) {
+      for (const meaning of index.phrasalVerbs.meanings(term, particle)) if (vocabulary.has(meaning) && !matches.has(meaning)) matches.set(meaning, settings.phrasalSimilarity)
+    }
     // Names are not interchangeable: "Saudi" is not answered by "Qatar", however near their vectors.
     const ownMatches = matches.size
     if (!name) addSoftMatches(matches, index.softMatcher?.matches(word, question.asksYesOrNo) ?? [], settings)
@@ -359,6 +380,8 @@ export function retrieve(
     const kinds = index.sentenceKinds[position] ?? []
     const sentenceTypeMatch = (sentence: number) => {
       const text = passage.sentences[sentence]?.text ?? ''
+      // "How old is X" is read as "what age": an age is what it asks for, as a date is for "when".
+      if (question.asksAge) return AGE_STATEMENT.test(text)
       return hasTypeFeature(question.type, text, kinds[sentence]) || (asksForOutlet && passage.outlets.some((outlet) => text.includes(outlet)))
     }
     return {

@@ -3,7 +3,8 @@ import { buildPassages, type PassageOptions } from '../passages/buildPassages.ts
 import type { Passage } from '../passages/types.ts'
 import { indexSteps, MAX_TOPICS, runSteps, runStepsAsync, Vocabulary, type PassageIndex } from '../search/passageIndex.ts'
 import { antonymKeys } from '../search/softMatcher.ts'
-import { sharedAntonymPairs, sharedWordVectors } from '../semantics/sharedVectors.ts'
+import { sharedAntonymPairs, sharedPhrasalVerbEntries, sharedWordVectors } from '../semantics/sharedVectors.ts'
+import { PhrasalVerbs } from '../search/phrasalVerbs.ts'
 import type { WordVectors } from '../semantics/wordVectors.ts'
 import { createQuestionNormaliser, type QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import type { SpellChecker } from '../normalise/englishDictionary.ts'
@@ -23,6 +24,8 @@ export interface EngineOptions {
   vectors?: WordVectors | null
   /** Opposites (index-term pairs, `antonymKeys`) the soft matcher leaves out; default WordNet's, from the process's shared cache. */
   antonyms?: ReadonlySet<string>
+  /** Phrasal verbs' one-word meanings ("throw out" → discard); default WordNet's, from the process's shared cache, null for none. */
+  phrasalVerbs?: PhrasalVerbs | null
   /** English dictionary for spelling correction of questions; default the process's shared one, null for corpus words only. */
   dictionary?: SpellChecker | null
   /**
@@ -97,6 +100,8 @@ export async function createEngineAsync(articles: Article[], options: EngineOpti
 /** WordNet's opposites as index-term pairs, worked out once per process. */
 let sharedKeys: ReadonlySet<string> | undefined
 const sharedAntonymKeys = () => (sharedKeys ??= antonymKeys(sharedAntonymPairs()))
+let sharedPhrasal: PhrasalVerbs | undefined
+const sharedPhrasalVerbs = () => (sharedPhrasal ??= new PhrasalVerbs(sharedPhrasalVerbEntries()))
 
 function* engineSteps(articles: Article[], options: EngineOptions): Generator<void, Engine, void> {
   const byArticle = new Map<string, Passage[]>()
@@ -107,7 +112,9 @@ function* engineSteps(articles: Article[], options: EngineOptions): Generator<vo
   const passages = [...byArticle.values()].flat()
   const vectors = options.vectors === undefined ? sharedWordVectors() : options.vectors
   const antonyms = vectors ? (options.antonyms === undefined ? sharedAntonymKeys() : options.antonyms) : undefined
-  const index = yield* indexSteps(passages, { vectors, ...(antonyms ? { antonyms } : {}) })
+  // With the meaning-based matching, like the antonyms: a bare engine (no vectors) matches words as written.
+  const phrasalVerbs = options.phrasalVerbs === undefined ? (vectors ? sharedPhrasalVerbs() : null) : options.phrasalVerbs
+  const index = yield* indexSteps(passages, { vectors, phrasalVerbs, ...(antonyms ? { antonyms } : {}) })
   const dictionary = options.dictionary === undefined ? sharedEnglishDictionary() : options.dictionary
   // Stage "normalise": one pipeline for every transport; the engine reads its text, people see their own words.
   const normalise = createQuestionNormaliser({

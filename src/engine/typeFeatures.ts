@@ -20,7 +20,7 @@ const WANTED: Record<QuestionType, EntityKind[]> = {
   what: [],
 }
 
-const CAUSE = /\b(?:because|due to|after|since|following|in the wake of|amid|as a result|so that|in order to|aimed at)\b/i
+const CAUSE = /\b(?:because|due to|owing to|caused by|citing|after|since|following|in the wake of|amid|as a result|so that|in order to|aimed at)\b/i
 
 /** `kinds` are the text's entity kinds when already known (the index keeps them for every sentence). */
 export function hasTypeFeature(type: QuestionType, text: string, kinds: EntityKinds = entityKinds(text)): boolean {

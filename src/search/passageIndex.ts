@@ -5,6 +5,7 @@ import { CommonTerms, type CommonTermOptions } from './commonTerms.ts'
 import type { WordVectors } from '../semantics/wordVectors.ts'
 import { sentenceEntityKinds, type EntityKinds } from './entities.ts'
 import { SoftMatcher } from './softMatcher.ts'
+import type { PhrasalVerbs } from './phrasalVerbs.ts'
 import { termOf, termsOf, tokenize } from './terms.ts'
 
 /** How much a match in each field counts, relative to the passage text. */
@@ -102,6 +103,8 @@ export interface PassageIndex {
   sentenceKinds: EntityKinds[][]
   /** Meaning-based stand-ins for question words, from word vectors; null when none are loaded. */
   softMatcher: SoftMatcher | null
+  /** One-word verbs that phrasal verbs mean ("throw out" → discard), from WordNet; null or absent when not loaded. */
+  phrasalVerbs?: PhrasalVerbs | null
   /** Every word the corpus writes (text, headings, speakers' names and roles), as written, with its count: the spelling stage's vocabulary. */
   wordCounts: Map<string, number>
 }
@@ -134,6 +137,7 @@ interface IndexOptions {
   vectors?: WordVectors | null
   /** Opposites as index-term pairs (softMatcher.ts `antonymKeys`), which are never each other's stand-ins. */
   antonyms?: ReadonlySet<string>
+  phrasalVerbs?: PhrasalVerbs | null
 }
 
 /**
@@ -248,6 +252,7 @@ export function* indexSteps(passages: Passage[], options: IndexOptions = {}): Ge
     sentenceTerms,
     sentenceKinds,
     softMatcher,
+    phrasalVerbs: options.phrasalVerbs ?? null,
     wordCounts,
   }
 }

@@ -20,16 +20,20 @@ import { performance } from 'node:perf_hooks'
 import { z } from 'zod'
 import { DEFAULT_DICTIONARY_CACHE_DIR } from '../normalise/dictionaryCache.ts'
 import { writeCacheFile } from './cacheFile.ts'
+import { phrasalVerbSynonyms } from './phrasalVerbs.ts'
 
-export const ANTONYM_CACHE_FORMAT = 1
+export const ANTONYM_CACHE_FORMAT = 2
 
 /** WordNet's data files, one per part of speech; a pointer names its target's by a letter ('s': an adjective satellite). */
 const DATA_FILES = ['data.noun', 'data.verb', 'data.adj', 'data.adv'] as const
+/** The verb index, for phrasal verbs and their senses in order of use. */
+const VERB_INDEX = 'index.verb'
 const FILE_OF_POS: Record<string, (typeof DATA_FILES)[number]> = { n: 'data.noun', v: 'data.verb', a: 'data.adj', s: 'data.adj', r: 'data.adv' }
 
 const sourceSchema = z.object({ version: z.string(), bytes: z.array(z.number()) })
 // The pairs are one string, a pair a line with a tab between: split at once, where 7,000 small arrays would be parsed one by one.
-const cacheSchema = z.object({ format: z.literal(ANTONYM_CACHE_FORMAT), source: sourceSchema, pairs: z.string() })
+// Phrasal verbs likewise: a line each, the phrase, a tab, its one-word meanings with spaces between (phrasalVerbs.ts).
+const cacheSchema = z.object({ format: z.literal(ANTONYM_CACHE_FORMAT), source: sourceSchema, pairs: z.string(), phrasal: z.string() })
 type AntonymSource = z.infer<typeof sourceSchema>
 
 export interface AntonymOptions {
@@ -42,6 +46,8 @@ export interface AntonymOptions {
 export interface Antonyms {
   /** Pairs of opposite words, lower case, spaces for WordNet's underscores; each pair once, in both orders. */
   pairs: Array<[string, string]>
+  /** Phrasal verbs with the one-word verbs of their first senses ("throw out" → discard, expel, …); see phrasalVerbs.ts. */
+  phrasalVerbs: Array<[string, string[]]>
   from: 'cache' | 'built'
   file: string
   /** Why the cache was not used, when it was not. */
@@ -124,9 +130,9 @@ function locate(options: AntonymOptions): { wordnetDir: string; source: AntonymS
     }
   }
   try {
-    return { wordnetDir, source: { version, bytes: DATA_FILES.map((file) => statSync(join(wordnetDir, file)).size) } }
+    return { wordnetDir, source: { version, bytes: [...DATA_FILES, VERB_INDEX].map((file) => statSync(join(wordnetDir, file)).size) } }
   } catch {
-    throw new Error(`No WordNet data files (${DATA_FILES.join(', ')}) in ${wordnetDir}: run \`npm install\``)
+    throw new Error(`No WordNet data files (${[...DATA_FILES, VERB_INDEX].join(', ')}) in ${wordnetDir}: run \`npm install\``)
   }
 }
 
@@ -134,7 +140,9 @@ export function antonymCacheFile(cacheDir = DEFAULT_DICTIONARY_CACHE_DIR): strin
   return join(cacheDir, `antonyms-v${ANTONYM_CACHE_FORMAT}.json`)
 }
 
-function readCache(file: string, source: AntonymSource): Array<[string, string]> | string {
+type Relations = Pick<Antonyms, 'pairs' | 'phrasalVerbs'>
+
+function readCache(file: string, source: AntonymSource): Relations | string {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -150,21 +158,30 @@ function readCache(file: string, source: AntonymSource): Array<[string, string]>
   })())
   if (!parsed.success) return 'the cache file is damaged or of another format'
   if (JSON.stringify(parsed.data.source) !== JSON.stringify(source)) return 'the WordNet package changed since the cache was built'
-  return parsed.data.pairs === '' ? [] : parsed.data.pairs.split('\n').map((line) => line.split('\t') as [string, string])
+  const lines = (text: string) => (text === '' ? [] : text.split('\n').map((line) => line.split('\t')))
+  return {
+    pairs: lines(parsed.data.pairs) as Array<[string, string]>,
+    phrasalVerbs: lines(parsed.data.phrasal).map(([phrase, words]): [string, string[]] => [phrase ?? '', (words ?? '').split(' ')]),
+  }
 }
 
-function writeCache(file: string, source: AntonymSource, pairs: Array<[string, string]>): string | undefined {
-  return writeCacheFile(file, JSON.stringify({ format: ANTONYM_CACHE_FORMAT, source, pairs: pairs.map((pair) => pair.join('\t')).join('\n') }))
+function writeCache(file: string, source: AntonymSource, { pairs, phrasalVerbs }: Relations): string | undefined {
+  const phrasal = phrasalVerbs.map(([phrase, words]) => `${phrase}\t${words.join(' ')}`).join('\n')
+  return writeCacheFile(file, JSON.stringify({ format: ANTONYM_CACHE_FORMAT, source, pairs: pairs.map((pair) => pair.join('\t')).join('\n'), phrasal }))
 }
 
-/** WordNet's antonym pairs: from the cache when it is current, else read from the data files and cached. */
+/** WordNet's antonym pairs and phrasal verbs: from the cache when it is current, else read from the data files and cached. */
 export function loadAntonyms(options: AntonymOptions = {}): Antonyms {
   const started = performance.now()
   const { wordnetDir, source } = locate(options)
   const file = antonymCacheFile(options.cacheDir)
   const cached = readCache(file, source)
-  if (typeof cached !== 'string') return { pairs: cached, from: 'cache', file, ms: performance.now() - started }
-  const pairs = antonymPairs(Object.fromEntries(DATA_FILES.map((name) => [name, readFileSync(join(wordnetDir, name), 'utf8')])))
-  const unwritable = writeCache(file, source, pairs)
-  return { pairs, from: 'built', file, note: unwritable ?? cached, ms: performance.now() - started }
+  if (typeof cached !== 'string') return { ...cached, from: 'cache', file, ms: performance.now() - started }
+  const texts = Object.fromEntries(DATA_FILES.map((name) => [name, readFileSync(join(wordnetDir, name))]))
+  const relations: Relations = {
+    pairs: antonymPairs(Object.fromEntries(Object.entries(texts).map(([name, bytes]) => [name, bytes.toString('utf8')]))),
+    phrasalVerbs: phrasalVerbSynonyms(readFileSync(join(wordnetDir, VERB_INDEX), 'utf8'), texts['data.verb'] as Buffer),
+  }
+  const unwritable = writeCache(file, source, relations)
+  return { ...relations, from: 'built', file, note: unwritable ?? cached, ms: performance.now() - started }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { loadAntonyms } from './antonyms.ts'
+import { loadAntonyms, type Antonyms } from './antonyms.ts'
 import { ensureWordVectors, loadWordVectorsIfCached, type WordVectors } from './wordVectors.ts'
 
 /** VECTOR_CACHE_DIR: where the word-vector and dictionary caches live (default node_modules/.cache/article-quote-bot). */
@@ -42,18 +42,28 @@ export async function prepareWordVectors(log: (line: string) => void): Promise<W
 }
 
 /**
- * The one set of WordNet antonym pairs a process uses, loaded once (from its
- * cache outside git; the first start builds it in about half a second). Empty
- * when WordNet cannot be read: soft matching then keeps opposites, as before.
+ * The one set of WordNet relations a process uses, antonym pairs and phrasal
+ * verbs, loaded once (from their cache outside git; the first start builds it
+ * in about half a second). Empty when WordNet cannot be read: soft matching then
+ * keeps opposites and phrasal verbs meet only their own verb, as before.
  */
-let sharedPairs: ReadonlyArray<readonly [string, string]> | undefined
+let sharedWordNet: Pick<Antonyms, 'pairs' | 'phrasalVerbs'> | undefined
+
+function wordNet(): Pick<Antonyms, 'pairs' | 'phrasalVerbs'> {
+  if (sharedWordNet !== undefined) return sharedWordNet
+  try {
+    sharedWordNet = loadAntonyms({ cacheDir: cacheDirFromEnvironment() })
+  } catch {
+    sharedWordNet = { pairs: [], phrasalVerbs: [] }
+  }
+  return sharedWordNet
+}
 
 export function sharedAntonymPairs(): ReadonlyArray<readonly [string, string]> {
-  if (sharedPairs !== undefined) return sharedPairs
-  try {
-    sharedPairs = loadAntonyms({ cacheDir: cacheDirFromEnvironment() }).pairs
-  } catch {
-    sharedPairs = []
-  }
-  return sharedPairs
+  return wordNet().pairs
+}
+
+/** WordNet's phrasal verbs with their one-word meanings (phrasalVerbs.ts). */
+export function sharedPhrasalVerbEntries(): ReadonlyArray<readonly [string, readonly string[]]> {
+  return wordNet().phrasalVerbs
 }

