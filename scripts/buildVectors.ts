@@ -31,4 +31,4 @@ function report<Built extends { from: 'cache' | 'built'; ms: number; note?: stri
 }
 
 report('english words', () => loadEnglishWords({ cacheDir }), (words) => `${words.words.length + words.names.length} forms`)
-report('antonyms', () => loadAntonyms({ cacheDir }), (antonyms) => `${antonyms.pairs.length} pairs from WordNet`)
+report('antonyms', () => loadAntonyms({ cacheDir }), (antonyms) => `${antonyms.pairs.length} pairs, ${antonyms.phrasalVerbs.length} phrasal verbs and ${antonyms.relatedForms.length} related forms from WordNet`)

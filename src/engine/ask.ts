@@ -32,6 +32,8 @@ export interface AskOptions {
   typoSimilarity?: number
   /** Similarity credited to a one-word verb a question's phrasal verb means ("thrown out" met by "discarded"; WordNet). Default 0.8. */
   phrasalSimilarity?: number
+  /** Similarity credited to a word's form in another part of speech ("Swedish" met by "Sweden"; WordNet's pertainyms). Default 0.85. */
+  relatedFormSimilarity?: number
   /** Word-vector cosine below which a corpus word earns no credit for a question word; credit rises linearly to 1 at cosine 1. Default 0.5. */
   softFloor?: number
   /** At most this many passages in an answer, the best included. Default 3. */
@@ -52,6 +54,7 @@ export const defaultAskOptions: Required<Omit<AskOptions, 'answerThreshold'>> = 
   ordinaryWordWeight: 0.15,
   typoSimilarity: 0.7,
   phrasalSimilarity: 0.8,
+  relatedFormSimilarity: 0.85,
   softFloor: 0.6,
   minCoverage: 0.25,
   maxPassages: 3,
@@ -70,11 +73,14 @@ const OUTLET_WORDS = new Set(['outlet', 'outlets', 'paper', 'papers', 'newspaper
  * The corpus term a question word stands for: itself, its acronym form
  * ("ttp" → "TTP"), or, for an uninflected name or long word, the term one typo away.
  */
-function resolveTerm(index: PassageIndex, term: string, word: string, capitalised: boolean): { term: string; corrected: boolean } | null {
+function resolveTerm(index: PassageIndex, term: string, word: string, capitalised: boolean, inCompoundName: boolean): { term: string; corrected: boolean; related?: boolean } | null {
   const { vocabulary } = index
   if (vocabulary.has(term)) return { term, corrected: false }
   const acronym = term.toUpperCase()
   if (vocabulary.has(acronym)) return { term: acronym, corrected: false }
+  // The same thing in another part of speech ("Swedish" where the corpus says "Sweden") before a typo's fix: it is no typo.
+  const related = inCompoundName ? undefined : index.relatedForms?.of(term).find((form) => vocabulary.has(form))
+  if (related) return { term: related, corrected: false, related: true }
   if (term !== foldText(word) || (!capitalised && word.length < MIN_TYPO_FIX_LENGTH)) return null
   const nearest = vocabulary.nearest(term)
   return nearest ? { term: nearest, corrected: true } : null
@@ -151,9 +157,11 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
   for (const [position, { term, word, capitalised: writtenAsName, topic }] of question.terms.entries()) {
     // A sentence's first word is capitalised anyway: it counts as written as a name only when it is one ("Bitcoin rose", "Iran said").
     const capitalised = writtenAsName || (position === 0 && /^\p{Lu}/u.test(word) && isName(word))
-    const resolved = resolveTerm(index, term, word, capitalised)
+    // One word of a name written as several ("European Union", "Bank of England") is no adjective of a place: it keeps its form.
+    const inCompoundName = capitalised && (question.terms[position - 1]?.capitalised === true || question.terms[position + 1]?.capitalised === true)
+    const resolved = resolveTerm(index, term, word, capitalised, inCompoundName)
     const matches = new Map<string, number>()
-    if (resolved) matches.set(resolved.term, resolved.corrected ? settings.typoSimilarity : 1)
+    if (resolved) matches.set(resolved.term, resolved.related ? settings.relatedFormSimilarity : resolved.corrected ? settings.typoSimilarity : 1)
     // Words of the corpus near in meaning ("injured" for "hurt"), by word vectors: general, for any article.
     // A title names a person as surely as a name does ("the president", "the prime minister").
     const nextWord = question.terms[position + 1]?.word
@@ -163,6 +171,9 @@ export function profileQuestion(index: PassageIndex, question: AnalysedQuestion,
     // A name, capitalised or not: the dictionary knows "india" only as "India".
     const name = !role && (capitalised || isName(word))
     const nameLike = name || TITLE_WORDS.has(foldText(word)) || (nextWord !== undefined && TITLE_WORDS.has(foldText(nextWord)))
+    // A name's forms in other parts of speech the corpus also uses ("Irish" for "Ireland", "Swedish" for "Sweden"): the same
+    // place or people. Common words keep their own ("official" is no "office"), but for one the corpus lacks (resolveTerm).
+    if (name && !inCompoundName) for (const form of index.relatedForms?.of(resolved?.term ?? term) ?? []) if (vocabulary.has(form) && !matches.has(form)) matches.set(form, settings.relatedFormSimilarity)
     // A phrasal verb means what its verb does not ("thrown out": discarded, expelled): WordNet's one-word verbs for it.
     const particle = followers?.get(word.toLowerCase())
     if (!role && !capitalised && particle !== undefined && PARTICLES.has(particle) && index.phrasalVerbs) {

@@ -3,8 +3,9 @@ import { buildPassages, type PassageOptions } from '../passages/buildPassages.ts
 import type { Passage } from '../passages/types.ts'
 import { indexSteps, MAX_TOPICS, runSteps, runStepsAsync, Vocabulary, type PassageIndex } from '../search/passageIndex.ts'
 import { antonymKeys } from '../search/softMatcher.ts'
-import { sharedAntonymPairs, sharedPhrasalVerbEntries, sharedWordVectors } from '../semantics/sharedVectors.ts'
+import { sharedAntonymPairs, sharedPhrasalVerbEntries, sharedRelatedFormPairs, sharedWordVectors } from '../semantics/sharedVectors.ts'
 import { PhrasalVerbs } from '../search/phrasalVerbs.ts'
+import { RelatedForms } from '../search/relatedForms.ts'
 import type { WordVectors } from '../semantics/wordVectors.ts'
 import { createQuestionNormaliser, type QuestionNormaliser } from '../normalise/questionNormaliser.ts'
 import type { SpellChecker } from '../normalise/englishDictionary.ts'
@@ -26,6 +27,8 @@ export interface EngineOptions {
   antonyms?: ReadonlySet<string>
   /** Phrasal verbs' one-word meanings ("throw out" → discard); default WordNet's, from the process's shared cache, null for none. */
   phrasalVerbs?: PhrasalVerbs | null
+  /** A word's forms in other parts of speech ("Swedish" → Sweden); default WordNet's, from the process's shared cache, null for none. */
+  relatedForms?: RelatedForms | null
   /** English dictionary for spelling correction of questions; default the process's shared one, null for corpus words only. */
   dictionary?: SpellChecker | null
   /**
@@ -102,6 +105,8 @@ let sharedKeys: ReadonlySet<string> | undefined
 const sharedAntonymKeys = () => (sharedKeys ??= antonymKeys(sharedAntonymPairs()))
 let sharedPhrasal: PhrasalVerbs | undefined
 const sharedPhrasalVerbs = () => (sharedPhrasal ??= new PhrasalVerbs(sharedPhrasalVerbEntries()))
+let sharedRelated: RelatedForms | undefined
+const sharedRelatedForms = () => (sharedRelated ??= new RelatedForms(sharedRelatedFormPairs()))
 
 function* engineSteps(articles: Article[], options: EngineOptions): Generator<void, Engine, void> {
   const byArticle = new Map<string, Passage[]>()
@@ -114,7 +119,8 @@ function* engineSteps(articles: Article[], options: EngineOptions): Generator<vo
   const antonyms = vectors ? (options.antonyms === undefined ? sharedAntonymKeys() : options.antonyms) : undefined
   // With the meaning-based matching, like the antonyms: a bare engine (no vectors) matches words as written.
   const phrasalVerbs = options.phrasalVerbs === undefined ? (vectors ? sharedPhrasalVerbs() : null) : options.phrasalVerbs
-  const index = yield* indexSteps(passages, { vectors, phrasalVerbs, ...(antonyms ? { antonyms } : {}) })
+  const relatedForms = options.relatedForms === undefined ? (vectors ? sharedRelatedForms() : null) : options.relatedForms
+  const index = yield* indexSteps(passages, { vectors, phrasalVerbs, relatedForms, ...(antonyms ? { antonyms } : {}) })
   const dictionary = options.dictionary === undefined ? sharedEnglishDictionary() : options.dictionary
   // Stage "normalise": one pipeline for every transport; the engine reads its text, people see their own words.
   const normalise = createQuestionNormaliser({

@@ -126,10 +126,34 @@ export function expandShorthandWord(word: string, index: number, tokens: readonl
   return contextualLetter(word, index, tokens)
 }
 
+/**
+ * A request tagged on after the question: ", any info", ", any numbers?", ", gimme the short
+ * version", "… or smth". It asks for what the question already asks; as search words it
+ * outweighs the question's own ("version", "numbers"). A tail is cut only when every word
+ * of it is one of these, after a comma or dash, or "or" and a placeholder at the very end.
+ */
+const REQUEST_TAIL_WORDS = new Set(
+  `any some info information details detail numbers number figures stats idea ideas clue context sources source thoughts
+   the a short quick brief long real version summary gist rundown gimme give me us tell explain pls plz please thx thanks anyone anybody someone know`.split(/\s+/).filter((word) => word !== ''),
+)
+const REQUEST_TAIL = /\s*[,;:\u2013\u2014-]\s*([\p{L}' ]+?)\s*([?!.]*)\s*$/u
+const OR_PLACEHOLDER = /\s+or\s+(?:smth|sth|something|what|whatever)\s*([?!.]*)\s*$/iu
+
+/** The question without a request tagged on after it (REQUEST_TAIL_WORDS), its closing punctuation kept. */
+export function dropRequestTail(text: string): string {
+  const placeholder = OR_PLACEHOLDER.exec(text)
+  if (placeholder && placeholder.index > 0) return `${text.slice(0, placeholder.index)}${placeholder[1] ?? ''}`
+  const tail = REQUEST_TAIL.exec(text)
+  if (!tail || tail.index === 0) return text
+  const words = (tail[1] ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+  if (words.length === 0 || !words.every((word) => REQUEST_TAIL_WORDS.has(word))) return text
+  return `${text.slice(0, tail.index)}${tail[2] || ''}`
+}
+
 /** Expands shorthand and drops chat noise in a text. */
 export function expandShorthand(text: string, options: ShorthandOptions = {}): string {
   // "w/" is "with" (its slash is punctuation to the word model), also glued to the next word ("w/the army").
-  const spaced = text.replace(/(^|\s)w\/(?!o\b|out\b)/giu, '$1with ').replace(/(^|\s)(w\/o|w\/out|b\/c)(?=\p{L})/giu, '$1$2 ')
+  const spaced = dropRequestTail(text).replace(/(^|\s)w\/(?!o\b|out\b)/giu, '$1with ').replace(/(^|\s)(w\/o|w\/out|b\/c)(?=\p{L})/giu, '$1$2 ')
   return mapWords(spaced, (word, index, tokens) => {
     const replacement = expandShorthandWord(word, index, tokens, options)
     if (replacement) options.onExpand?.(word, replacement)

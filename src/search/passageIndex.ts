@@ -6,6 +6,7 @@ import type { WordVectors } from '../semantics/wordVectors.ts'
 import { sentenceEntityKinds, type EntityKinds } from './entities.ts'
 import { SoftMatcher } from './softMatcher.ts'
 import type { PhrasalVerbs } from './phrasalVerbs.ts'
+import type { RelatedForms } from './relatedForms.ts'
 import { termOf, termsOf, tokenize } from './terms.ts'
 
 /** How much a match in each field counts, relative to the passage text. */
@@ -105,6 +106,8 @@ export interface PassageIndex {
   softMatcher: SoftMatcher | null
   /** One-word verbs that phrasal verbs mean ("throw out" → discard), from WordNet; null or absent when not loaded. */
   phrasalVerbs?: PhrasalVerbs | null
+  /** A term's forms in other parts of speech ("swedish" ↔ "sweden"), from WordNet; null or absent when not loaded. */
+  relatedForms?: RelatedForms | null
   /** Every word the corpus writes (text, headings, speakers' names and roles), as written, with its count: the spelling stage's vocabulary. */
   wordCounts: Map<string, number>
 }
@@ -138,6 +141,7 @@ interface IndexOptions {
   /** Opposites as index-term pairs (softMatcher.ts `antonymKeys`), which are never each other's stand-ins. */
   antonyms?: ReadonlySet<string>
   phrasalVerbs?: PhrasalVerbs | null
+  relatedForms?: RelatedForms | null
 }
 
 /**
@@ -253,6 +257,7 @@ export function* indexSteps(passages: Passage[], options: IndexOptions = {}): Ge
     sentenceKinds,
     softMatcher,
     phrasalVerbs: options.phrasalVerbs ?? null,
+    relatedForms: options.relatedForms ?? null,
     wordCounts,
   }
 }

