@@ -131,7 +131,7 @@ function* engineSteps(articles: Article[], options: EngineOptions): Generator<vo
   // A name: a word the dictionary knows only capitalised ("india" → "India"), or one written capitalised that it does not know at all ("Bitcoin").
   const isName = (word: string) => (dictionary ? dictionary.isName(word) || (/^\p{Lu}/u.test(word) && !dictionary.has(word)) : false)
   yield
-  const quotations = buildQuoteIndex(passages)
+  const quotations = buildQuoteIndex(passages, index.relatedForms)
   yield
   const byId = new Map(passages.map((passage) => [passage.id, passage]))
   const summaries = new Map<string, SummaryResult>()
@@ -149,7 +149,7 @@ function* engineSteps(articles: Article[], options: EngineOptions): Generator<vo
     const slugs = key.split('\u0000').filter(Boolean)
     let found = scopedQuotes.get(key)
     if (!found) {
-      found = buildQuoteIndex(slugs.flatMap((slug) => byArticle.get(slug) ?? []))
+      found = buildQuoteIndex(slugs.flatMap((slug) => byArticle.get(slug) ?? []), index.relatedForms)
       if (scopedQuotes.size >= MAX_SCOPED_QUOTE_INDEXES) scopedQuotes.delete(scopedQuotes.keys().next().value as string)
       scopedQuotes.set(key, found)
     }

@@ -1,6 +1,7 @@
 import { isPlaceWord, isRoleNoun } from '../passages/entities.ts'
 import type { Attribution, Passage, Quotation } from '../passages/types.ts'
-import { foldText, termsOf } from '../search/terms.ts'
+import type { RelatedForms } from '../search/relatedForms.ts'
+import { foldText, termOf, termsOf } from '../search/terms.ts'
 import { cleanQuestion } from './question.ts'
 import type { QuoteMatch, QuoteResult, QuoteSuggestion, SpeakerEntry } from './types.ts'
 
@@ -20,8 +21,12 @@ interface SpeakerGroup {
   nameWords: string[]
   roleWords: string[]
   affiliationWords: string[]
+  /** The affiliation's index terms with their related forms ("pakistan" and "pakistani"): a people's adjective names its country. */
+  affiliationForms: Set<string>
   outletWords: string[]
   quotations: IndexedQuotation[]
+  /** Words written as names in the passages quoting the speaker and their sections' headings ("Taliban" under "Taliban's counter-response"). */
+  contextNames: Set<string>
 }
 
 /** Every quotation of the corpus, grouped by speaker (once per article), ready for look-ups. */
@@ -34,6 +39,9 @@ export interface QuoteIndex {
   unquotedRoles: string[][]
 }
 
+/** A word written as a name: capitalised, inside a text (the first word of a sentence may be too). */
+const NAME_WORD = /\p{Lu}[\p{L}'’-]+/gu
+
 function words(text: string): string[] {
   return foldText(text)
     .split(/[^\p{L}\p{N}']+/u)
@@ -42,7 +50,8 @@ function words(text: string): string[] {
     .filter(Boolean)
 }
 
-export function buildQuoteIndex(passages: Passage[]): QuoteIndex {
+/** `relatedForms` (WordNet's, through the engine) lets "pakistani defence minister" find Pakistan's. */
+export function buildQuoteIndex(passages: Passage[], relatedForms?: RelatedForms | null): QuoteIndex {
   const quotations: IndexedQuotation[] = passages.flatMap((passage) =>
     passage.quotations.map((quotation) => ({
       quotation,
@@ -65,8 +74,10 @@ export function buildQuoteIndex(passages: Passage[]): QuoteIndex {
         nameWords: kind === 'source' ? [] : words(name),
         roleWords: words(role ?? ''),
         affiliationWords: words(affiliation ?? ''),
+        affiliationForms: new Set(termsOf(affiliation ?? '').flatMap((term) => [term, ...(relatedForms?.of(term) ?? [])])),
         outletWords: [],
         quotations: [],
+        contextNames: new Set(),
       }
       groups.set(key, group)
     }
@@ -76,6 +87,7 @@ export function buildQuoteIndex(passages: Passage[]): QuoteIndex {
       group.outletWords.push(...words(attribution.via))
     }
     group.quotations.push(indexed)
+    for (const text of [indexed.passage.text, indexed.passage.section ?? '']) for (const name of text.match(NAME_WORD) ?? []) for (const word of words(name)) group.contextNames.add(word)
   }
   // People first, then the most quoted; ties keep article order.
   const speakers = [...groups.values()].sort((a, b) => Number(b.entry.isPerson) - Number(a.entry.isPerson) || b.entry.quoteCount - a.entry.quoteCount)
@@ -171,7 +183,7 @@ function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean)
     // Names are typed whole: a prefix is an abbreviation of a role ("info"), not of a name ("inspector" is not "Inspectorate").
     if (anyMatch(word, group.nameWords, fuzzy && !isRoleNoun(word), false)) byName = true
     else if (anyMatch(word, group.roleWords, fuzzy && word.length >= 6) || isInitialism(word, group.roleWords)) byRole = true
-    else if (anyMatch(word, group.affiliationWords, false)) byAffiliation = true
+    else if (anyMatch(word, group.affiliationWords, false) || group.affiliationForms.has(termOf(word) ?? '')) byAffiliation = true
     else {
       unmatched++
       leftOver.push(word)
@@ -180,8 +192,9 @@ function scoreSpeaker(group: SpeakerGroup, queryWords: string[], fuzzy: boolean)
   // A role needs its head noun ("minister", "spokesperson"), not a modifier alone ("security").
   const roleHead = byRole && queryWords.some((word) => isInitialism(word, group.roleWords) || group.roleWords.some((known) => wordMatches(word, known, { fuzzy: fuzzy && word.length >= 6 }) && isRoleNoun(known)))
   if (byName) return { group, unmatched, byName, byRole: roleHead }
-  // Words beyond the role may only be an affiliation the article does not state ("afghan defence minister").
-  if (roleHead && (unmatched === 0 || (group.affiliationWords.length === 0 && leftOver.every(isPlaceWord)))) return { group, unmatched, byName, byRole: true }
+  // Words beyond the role may only be an affiliation the article does not state ("afghan defence minister"):
+  // a place, or a name the speaker's passages and sections give ("taliban defence minister" under "Taliban's counter-response").
+  if (roleHead && (unmatched === 0 || (group.affiliationWords.length === 0 && leftOver.every((word) => isPlaceWord(word) || group.contextNames.has(word))))) return { group, unmatched, byName, byRole: true }
   if (roleHead) return { group, unmatched, byName, byRole: true, loose: true }
   if (byAffiliation && unmatched === 0) return { group, unmatched, byName, byRole: false }
   return null

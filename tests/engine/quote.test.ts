@@ -212,6 +212,10 @@ describe('quote look-up by a role with its affiliation', () => {
   it.each([
     ['afghan defence minister', 'Mujahid', 'Asif'],
     ['Pakistan’s defence minister', 'Asif', 'Mujahid'],
+    // A people's adjective names the affiliation's country (WordNet's related forms).
+    ['pakistani defence minister', 'Asif', 'Mujahid'],
+    // The side the article does not state in the role, but its passage and section name.
+    ['taliban defence minister', 'Mujahid', 'Asif'],
   ])('GIVEN %j THEN only %s is returned, not %s', (query, wanted, unwanted) => {
     const speakers = new Set(mainEngine().quote(query).quotes.map((quote) => quote.attribution?.speaker.name ?? ''))
     expect([...speakers].some((name) => name.endsWith(wanted))).toBe(true)
