@@ -22,8 +22,16 @@ const WANTED: Record<QuestionType, EntityKind[]> = {
 
 const CAUSE = /\b(?:because|due to|owing to|caused by|citing|after|since|following|in the wake of|amid|as a result|so that|in order to|aimed at)\b/i
 
+/**
+ * A place stated as where something is or happens: a name after a preposition of place ("in
+ * Turkey", "at the Harbour Stadium", "near Lintmouth"). "Turkey-mediated talks" or "talks between
+ * Islamabad and Kabul" name places as parties, not as where. A month or day after "in"/"on" is a date.
+ */
+const LOCATED = /\b(?:in|at|near|outside|inside|across|into|off|around|throughout)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}/u
+
 /** `kinds` are the text's entity kinds when already known (the index keeps them for every sentence). */
 export function hasTypeFeature(type: QuestionType, text: string, kinds: EntityKinds = entityKinds(text)): boolean {
   if (type === 'why') return CAUSE.test(text)
+  if (type === 'where') return kinds.has('place') && LOCATED.test(text)
   return WANTED[type].some((kind) => kinds.has(kind))
 }

@@ -21,6 +21,13 @@ describe('question types', () => {
     expect(analyseQuestion(question).type).toBe(type)
   })
 
+  it('a "where" question wants a place stated as where: after a preposition of place, not a place as a party or a month after "in"', () => {
+    expect(hasTypeFeature('where', 'The latest round of peace talks in Turkey collapsed without a breakthrough.')).toBe(true)
+    expect(hasTypeFeature('where', 'The fans gathered outside the Harbour Stadium in Lintmouth.')).toBe(true)
+    expect(hasTypeFeature('where', 'The Turkey-mediated talks between Islamabad and Kabul ended without agreement.')).toBe(false)
+    expect(hasTypeFeature('where', 'Germany said the talks would resume in October.')).toBe(false)
+  })
+
   it('a "how long" question wants a length of time, which a date is not', () => {
     expect(hasTypeFeature('howLong', 'The server stayed open for at least 97 days.')).toBe(true)
     expect(hasTypeFeature('howLong', 'The fine was announced on June 3.')).toBe(false)
