@@ -153,7 +153,8 @@ export function dropRequestTail(text: string): string {
 /** Expands shorthand and drops chat noise in a text. */
 export function expandShorthand(text: string, options: ShorthandOptions = {}): string {
   // "w/" is "with" (its slash is punctuation to the word model), also glued to the next word ("w/the army").
-  const spaced = dropRequestTail(text).replace(/(^|\s)w\/(?!o\b|out\b)/giu, '$1with ').replace(/(^|\s)(w\/o|w\/out|b\/c)(?=\p{L})/giu, '$1$2 ')
+  // "… anytime soon" asks whether, not when: like "so far", it names nothing to find ("is peace likely anytime soon").
+  const spaced = dropRequestTail(text).replace(/\s+any\s?time\s+soon\b/giu, '').replace(/(^|\s)w\/(?!o\b|out\b)/giu, '$1with ').replace(/(^|\s)(w\/o|w\/out|b\/c)(?=\p{L})/giu, '$1$2 ')
   return mapWords(spaced, (word, index, tokens) => {
     const replacement = expandShorthandWord(word, index, tokens, options)
     if (replacement) options.onExpand?.(word, replacement)

@@ -66,6 +66,9 @@ describe('expandShorthand', () => {
     ['how many ppl work there tho', 'how many people work there'],
     ['is the govt doing anything for renters tho?', 'is the government doing anything for renters?'],
     ['who won though lol', 'who won'],
+    ['so is peace likely anytime soon', 'so is peace likely'],
+    ['will the border reopen any time soon?', 'will the border reopen?'],
+    ['is it happening soon', 'is it happening soon'],
   ])('drops noise: %s', (input, expected) => {
     expect(expandShorthand(input)).toBe(expected)
   })
