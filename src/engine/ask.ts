@@ -71,7 +71,9 @@ const OUTLET_WORDS = new Set(['outlet', 'outlets', 'paper', 'papers', 'newspaper
 
 /**
  * The corpus term a question word stands for: itself, its acronym form
- * ("ttp" → "TTP"), or, for an uninflected name or long word, the term one typo away.
+ * ("ttp" → "TTP"), its form in another part of speech ("Swedish" → "sweden";
+ * not for one word of a compound name), or, for an uninflected name or long
+ * word, the term one typo away.
  */
 function resolveTerm(index: PassageIndex, term: string, word: string, capitalised: boolean, inCompoundName: boolean): { term: string; corrected: boolean; related?: boolean } | null {
   const { vocabulary } = index

@@ -25,7 +25,7 @@ interface SpeakerGroup {
   affiliationForms: Set<string>
   outletWords: string[]
   quotations: IndexedQuotation[]
-  /** Words written as names in the passages quoting the speaker and their sections' headings ("Taliban" under "Taliban's counter-response"). */
+  /** Words written as names in the passages quoting the speaker and their sections' headings ("Taliban" under "Taliban's counter-response"); read only for a speaker whose affiliation is not stated. */
   contextNames: Set<string>
 }
 
@@ -86,8 +86,12 @@ export function buildQuoteIndex(passages: Passage[], relatedForms?: RelatedForms
       group.entry.outlets.push(attribution.via)
       group.outletWords.push(...words(attribution.via))
     }
+    // Each passage once (a group's quotations come in passage order); read only where the role states no side.
+    const newPassage = group.quotations.at(-1)?.passage !== indexed.passage
     group.quotations.push(indexed)
-    for (const text of [indexed.passage.text, indexed.passage.section ?? '']) for (const name of text.match(NAME_WORD) ?? []) for (const word of words(name)) group.contextNames.add(word)
+    if (newPassage && group.affiliationWords.length === 0) {
+      for (const text of [indexed.passage.text, indexed.passage.section ?? '']) for (const name of text.match(NAME_WORD) ?? []) for (const word of words(name)) group.contextNames.add(word)
+    }
   }
   // People first, then the most quoted; ties keep article order.
   const speakers = [...groups.values()].sort((a, b) => Number(b.entry.isPerson) - Number(a.entry.isPerson) || b.entry.quoteCount - a.entry.quoteCount)

@@ -25,7 +25,7 @@ const CAUSE = /\b(?:because|due to|owing to|caused by|citing|after|since|followi
 /**
  * A place stated as where something is or happens: a name after a preposition of place ("in
  * Turkey", "at the Harbour Stadium", "near Lintmouth"). "Turkey-mediated talks" or "talks between
- * Islamabad and Kabul" name places as parties, not as where. A month or day after "in"/"on" is a date.
+ * Islamabad and Kabul" name places as parties, not as where. A month or day after "in" is a date.
  */
 const LOCATED = /\b(?:in|at|near|outside|inside|across|into|off|around|throughout)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}/u
 

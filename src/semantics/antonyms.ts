@@ -23,14 +23,12 @@ import { DEFAULT_DICTIONARY_CACHE_DIR } from '../normalise/dictionaryCache.ts'
 import { writeCacheFile } from './cacheFile.ts'
 import { phrasalVerbSynonyms } from './phrasalVerbs.ts'
 import { relatedFormPairs } from './relatedForms.ts'
+import { DATA_FILES, pointerPairs, synsetsOf, type SynsetsByFile } from './wordnetData.ts'
 
 export const ANTONYM_CACHE_FORMAT = 3
 
-/** WordNet's data files, one per part of speech; a pointer names its target's by a letter ('s': an adjective satellite). */
-const DATA_FILES = ['data.noun', 'data.verb', 'data.adj', 'data.adv'] as const
 /** The verb index, for phrasal verbs and their senses in order of use. */
 const VERB_INDEX = 'index.verb'
-const FILE_OF_POS: Record<string, (typeof DATA_FILES)[number]> = { n: 'data.noun', v: 'data.verb', a: 'data.adj', s: 'data.adj', r: 'data.adv' }
 
 const sourceSchema = z.object({ version: z.string(), bytes: z.array(z.number()) })
 // The pairs are one string, a pair a line with a tab between: split at once, where 7,000 small arrays would be parsed one by one.
@@ -60,72 +58,16 @@ export interface Antonyms {
   ms: number
 }
 
-/** The lexical pointers read: antonym ("!"), pertainym ("\\": "Swedish" → "Sweden", "gladly" → "glad"). */
-const LEXICAL_POINTERS = new Set(['!', '\\'])
-
-export interface Synset {
-  words: string[]
-  /** Lexical pointers (`LEXICAL_POINTERS`): the symbol, the source word's number (1-based), the target synset's offset and data file, the target word's number. */
-  pointers: Array<{ symbol: string; source: number; offset: string; file: string; target: number }>
-}
-
-/** A WordNet lemma as a plain word: "breathe_out" → "breathe out", "good(a)" → "good". */
-const lemma = (word: string) => word.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase()
-
-/**
- * One data file's synsets by offset. A line is: offset, lexicographer file,
- * type, word count (hex), the words each with a lex id, pointer count, the
- * pointers (symbol, offset, part of speech, source/target as two hex bytes).
- */
-export function parseSynsets(data: string): Map<string, Synset> {
-  const synsets = new Map<string, Synset>()
-  for (const line of data.split('\n')) {
-    // The licence at the head of each file is indented.
-    if (line === '' || line.startsWith(' ')) continue
-    const fields = line.split(' ')
-    const wordCount = Number.parseInt(fields[3] ?? '', 16)
-    if (!Number.isFinite(wordCount)) continue
-    const words = Array.from({ length: wordCount }, (_, index) => lemma(fields[4 + 2 * index] ?? ''))
-    let at = 4 + 2 * wordCount
-    const pointerCount = Number.parseInt(fields[at] ?? '', 10)
-    at++
-    const pointers: Synset['pointers'] = []
-    for (let pointer = 0; pointer < pointerCount; pointer++, at += 4) {
-      const [symbol, offset, pos, sourceTarget] = fields.slice(at, at + 4)
-      if (!symbol || !LEXICAL_POINTERS.has(symbol) || !offset || !pos || !sourceTarget) continue
-      const target = FILE_OF_POS[pos]
-      if (target) pointers.push({ symbol, source: Number.parseInt(sourceTarget.slice(0, 2), 16), offset, file: target, target: Number.parseInt(sourceTarget.slice(2), 16) })
-    }
-    synsets.set(fields[0] as string, { words, pointers })
-  }
-  return synsets
-}
-
-export type SynsetsByFile = Map<string, Map<string, Synset>>
-
-/** Each data file's synsets (text by file name). */
-export function synsetsOf(files: Partial<Record<(typeof DATA_FILES)[number], string>>): SynsetsByFile {
-  return new Map(Object.entries(files).map(([file, text]) => [file, parseSynsets(text ?? '')]))
-}
-
 /** The antonym pairs of WordNet's data files (text by file name, or already parsed), each pair once per order. */
 export function antonymPairs(files: Partial<Record<(typeof DATA_FILES)[number], string>> | SynsetsByFile): Array<[string, string]> {
   const byFile = files instanceof Map ? files : synsetsOf(files)
   const seen = new Set<string>()
   const pairs: Array<[string, string]> = []
-  for (const synsets of byFile.values()) {
-    for (const synset of synsets.values()) {
-      for (const { symbol, source, offset, file, target } of synset.pointers) {
-        if (symbol !== '!') continue
-        const from = synset.words[source - 1]
-        const to = byFile.get(file)?.get(offset)?.words[target - 1]
-        if (!from || !to || from === to) continue
-        for (const [a, b] of [[from, to], [to, from]] as const) {
-          if (seen.has(`${a}|${b}`)) continue
-          seen.add(`${a}|${b}`)
-          pairs.push([a, b])
-        }
-      }
+  for (const [from, to] of pointerPairs(byFile, '!')) {
+    for (const [a, b] of [[from, to], [to, from]] as const) {
+      if (seen.has(`${a}|${b}`)) continue
+      seen.add(`${a}|${b}`)
+      pairs.push([a, b])
     }
   }
   return pairs
@@ -156,7 +98,7 @@ export function antonymCacheFile(cacheDir = DEFAULT_DICTIONARY_CACHE_DIR): strin
   return join(cacheDir, `antonyms-v${ANTONYM_CACHE_FORMAT}.json`)
 }
 
-/** What the cache holds: the antonym pairs and the phrasal verbs. */
+/** What the cache holds: the antonym pairs, the phrasal verbs and the related forms. */
 export type WordNetRelations = Pick<Antonyms, 'pairs' | 'phrasalVerbs' | 'relatedForms'>
 
 function readCache(file: string, source: AntonymSource): WordNetRelations | string {
@@ -189,7 +131,7 @@ function writeCache(file: string, source: AntonymSource, { pairs, phrasalVerbs, 
   return writeCacheFile(file, JSON.stringify({ format: ANTONYM_CACHE_FORMAT, source, pairs: lines(pairs), phrasal, related: lines(relatedForms) }))
 }
 
-/** WordNet's antonym pairs and phrasal verbs: from the cache when it is current, else read from the data files and cached. */
+/** WordNet's antonym pairs, phrasal verbs and related forms: from the cache when it is current, else read from the data files and cached. */
 export function loadAntonyms(options: AntonymOptions = {}): Antonyms {
   const started = performance.now()
   const { wordnetDir, source } = locate(options)

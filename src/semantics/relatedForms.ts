@@ -13,7 +13,7 @@
  * Data derived from a package: kept in the WordNet cache beside the antonyms
  * (see antonyms.ts), never committed.
  */
-import type { SynsetsByFile } from './antonyms.ts'
+import { pointerPairs, type SynsetsByFile } from './wordnetData.ts'
 
 /** The pointer that links a word to the one it pertains to or is derived from. */
 const PERTAINYM = '\\'
@@ -22,19 +22,11 @@ const PERTAINYM = '\\'
 export function relatedFormPairs(byFile: SynsetsByFile): Array<[string, string]> {
   const seen = new Set<string>()
   const pairs: Array<[string, string]> = []
-  for (const synsets of byFile.values()) {
-    for (const synset of synsets.values()) {
-      for (const { symbol, source, offset, file, target } of synset.pointers) {
-        if (symbol !== PERTAINYM || source === 0 || target === 0) continue
-        const from = synset.words[source - 1]
-        const to = byFile.get(file)?.get(offset)?.words[target - 1]
-        if (!from || !to || from === to || from.includes(' ') || to.includes(' ')) continue
-        const key = `${from}|${to}`
-        if (seen.has(key)) continue
-        seen.add(key)
-        pairs.push([from, to])
-      }
-    }
+  for (const [from, to] of pointerPairs(byFile, PERTAINYM)) {
+    const key = `${from}|${to}`
+    if (from.includes(' ') || to.includes(' ') || seen.has(key)) continue
+    seen.add(key)
+    pairs.push([from, to])
   }
   return pairs
 }

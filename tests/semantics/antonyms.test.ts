@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { antonymCacheFile, antonymPairs, loadAntonyms, synsetsOf } from '../../src/semantics/antonyms.ts'
+import { antonymCacheFile, antonymPairs, loadAntonyms } from '../../src/semantics/antonyms.ts'
 import { phrasalVerbSynonyms } from '../../src/semantics/phrasalVerbs.ts'
 import { relatedFormPairs } from '../../src/semantics/relatedForms.ts'
+import { synsetsOf } from '../../src/semantics/wordnetData.ts'
 import { antonymKeys } from '../../src/search/softMatcher.ts'
 
 // Two verb synsets pointing at each other with "!" (word 1 of one to word 1 of the other), as in data.verb.
