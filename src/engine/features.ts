@@ -49,7 +49,7 @@ export interface QuestionProfile {
 }
 
 /** What ranks a passage for a question. */
-export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType', 'proximity', 'speakerMatch', 'sentenceGap', 'defines'] as const
+export const RANK_FEATURES = ['bm25', 'exactCoverage', 'softCoverage', 'typeMatch', 'adjacency', 'firstMention', 'sectionMatch', 'focusMatch', 'articleCoverage', 'topicMatch', 'sentenceCoverage', 'sentenceType', 'proximity', 'speakerMatch', 'sentenceGap', 'defines', 'contextCoverage'] as const
 
 /** What decides whether the best passage answers the question at all. */
 export const ANSWER_FEATURES = [
@@ -299,7 +299,23 @@ export function rankFeatures(profile: QuestionProfile, context: CandidateContext
     context.speakerTerms ? coverage(profile, context.speakerTerms).exact : 0,
     sentenceGap,
     context.defines ? 1 : 0,
+    contextCoverage(profile, context.index, context.position, met.soft),
   ]
+}
+
+/**
+ * What the paragraph before adds: the question's soft share met by the passage and the one
+ * before it in the same article, over the passage's own. A quotation that runs on ("He
+ * continued: …", "We tested the system twice.") leaves its speaker and subject to the paragraph before.
+ */
+function contextCoverage(profile: QuestionProfile, index: PassageIndex, position: number, own: number): number {
+  const passage = index.passages[position] as Passage
+  const before = index.passages[position - 1]
+  if (!before || before.articleSlug !== passage.articleSlug) return 0
+  const ownTerms = index.passageTerms[position] as Set<string>
+  const beforeTerms = index.passageTerms[position - 1] as Set<string>
+  const either = { has: (term: string) => ownTerms.has(term) || beforeTerms.has(term) } as ReadonlySet<string>
+  return Math.max(0, softFit(profile, either).soft - own)
 }
 
 export interface DecisionContext {

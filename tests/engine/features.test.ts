@@ -319,3 +319,33 @@ describe('futureUnmet', () => {
     for (const sentence of ['The border has been closed for two weeks.', 'The talks collapsed on Tuesday.']) expect(FUTURE_STATEMENT.test(sentence)).toBe(false)
   })
 })
+
+describe('contextCoverage: what the paragraph before adds', () => {
+  const article = () =>
+    '---\ntitle: Cup final\n---\n\nIlona Varkas, the head of security, said the new ticket scanners had failed for forty minutes.\n\n"We tested the system twice. It did not fail in testing."\n\nThe stewards opened the gates by hand.\n'
+  const contextOf = async (question: string) => {
+    const { createEngine } = await import('../../src/engine/engine.ts')
+    const { parseArticle } = await import('../../src/corpus/parseArticle.ts')
+    const { analyseQuestion } = await import('../../src/engine/question.ts')
+    const { retrieve } = await import('../../src/engine/ask.ts')
+    const engine = createEngine([parseArticle(article(), 'cup-final')])
+    const { ranked } = retrieve(engine.index, analyseQuestion(question, engine.normalise), {}, {}, engine.isName)
+    const at = RANK_FEATURES.indexOf('contextCoverage')
+    return (start: string) => ranked.find((candidate) => candidate.passage.text.startsWith(start))?.features[at]
+  }
+
+  it('GIVEN a quotation that runs on THEN the words it leaves to the paragraph before count for it', async () => {
+    const context = await contextOf('how many times did they test the scanners')
+    expect(context('"We tested')).toBeGreaterThan(0)
+  })
+
+  it('GIVEN the first paragraph THEN there is nothing before it to add', async () => {
+    const context = await contextOf('how many times did they test the scanners')
+    expect(context('Ilona Varkas')).toBe(0)
+  })
+
+  it('GIVEN a passage that already holds every word THEN the paragraph before adds nothing', async () => {
+    const context = await contextOf('did the system fail in testing')
+    expect(context('"We tested')).toBe(0)
+  })
+})
