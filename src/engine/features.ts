@@ -123,8 +123,11 @@ function matchListOf(term: ProfiledTerm): { matchTerms: string[]; similarities: 
   return list
 }
 
+/** Whatever answers whether it holds a term: a passage's term set, or a passage and the one before it. */
+type TermLookup = Pick<ReadonlySet<string>, 'has'>
+
 /** The best similarity among the term's matches that `terms` holds (0 when none). */
-function bestMatch(term: ProfiledTerm, terms: ReadonlySet<string>): number {
+function bestMatch(term: ProfiledTerm, terms: TermLookup): number {
   const { matchTerms, similarities } = matchListOf(term)
   let best = 0
   for (let index = 0; index < matchTerms.length; index++) {
@@ -161,7 +164,7 @@ export function coverage(profile: QuestionProfile, terms: ReadonlySet<string>): 
  */
 const SOFT_FIT = { soft: 0, largestGap: 0 }
 
-function softFit(profile: QuestionProfile, terms: ReadonlySet<string>): { readonly soft: number; readonly largestGap: number } {
+function softFit(profile: QuestionProfile, terms: TermLookup): { readonly soft: number; readonly largestGap: number } {
   let soft = 0
   let largestGap = 0
   for (const term of profile.terms) {
@@ -314,8 +317,7 @@ function contextCoverage(profile: QuestionProfile, index: PassageIndex, position
   if (!before || before.articleSlug !== passage.articleSlug) return 0
   const ownTerms = index.passageTerms[position] as Set<string>
   const beforeTerms = index.passageTerms[position - 1] as Set<string>
-  const either = { has: (term: string) => ownTerms.has(term) || beforeTerms.has(term) } as ReadonlySet<string>
-  return Math.max(0, softFit(profile, either).soft - own)
+  return Math.max(0, softFit(profile, { has: (term) => ownTerms.has(term) || beforeTerms.has(term) }).soft - own)
 }
 
 export interface DecisionContext {
